@@ -25,8 +25,6 @@ export interface EntryFacts {
   entryType?: string;
   /** Entry summary date. */
   entrySummaryDate?: CalendarDate;
-  /** Date of entry (release), which starts the 300-day Post Summary Correction clock (domain.md §6). */
-  entryDate?: CalendarDate;
   liquidationDate?: CalendarDate;
   liquidationStatus?: LiquidationStatus;
   tariffLines?: TariffLine[];
