@@ -1,0 +1,100 @@
+import type { EntryFacts } from './entry-facts';
+import type { EntryProblem } from './entry-problems';
+
+/** Facts with one value per entry; tariff lines are the only facts that accumulate. */
+type ScalarFact = Exclude<keyof EntryFacts, 'tariffLines'>;
+
+const scalarFactLabels: Record<ScalarFact, string> = {
+  entryType: 'entry type',
+  entrySummaryDate: 'entry summary date',
+  liquidationDate: 'liquidation date',
+  liquidationStatus: 'liquidation status',
+  reconciliationFlag: 'reconciliation flag',
+  reconciliationSummaryFiled: 'reconciliation summary filed',
+  drawbackFlag: 'drawback flag',
+  protestOpen: 'protest status',
+  adcvdStatus: 'AD/CVD status',
+  importerNumber: 'importer number',
+  filerCode: 'filer code',
+};
+
+/** One entry's facts merged from its rows (ES-003 has one row per tariff line, domain.md §2). */
+export interface MergedEntryFacts {
+  facts: EntryFacts;
+  /** Row each scalar fact was first read from, to name it in a conflict. */
+  origins: Partial<Record<ScalarFact, number>>;
+  /** Facts left unknown because rows disagree or a value was not understood. */
+  unknown: Set<ScalarFact> | null;
+  problems: EntryProblem[] | null;
+}
+
+function showValue(value: unknown): string {
+  return typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value);
+}
+
+function addProblem(merged: MergedEntryFacts, problem: EntryProblem): void {
+  const problems = (merged.problems ??= []);
+  // One note per fact and value: a bad cell repeats on every line of an entry.
+  if (problem.code === 'bad-fact') {
+    for (const known of problems) {
+      if (known.code === 'bad-fact' && known.factLabel === problem.factLabel && known.text === problem.text) return;
+    }
+  }
+  problems.push(problem);
+}
+
+function markUnknown(merged: MergedEntryFacts, field: ScalarFact): void {
+  (merged.unknown ??= new Set()).add(field);
+  delete merged.facts[field];
+}
+
+/** Start an entry from its first row: the row's facts object becomes the entry's. */
+export function startMergedFacts(facts: EntryFacts, row: number, problems: readonly EntryProblem[] | null): MergedEntryFacts {
+  const merged: MergedEntryFacts = { facts, origins: {}, unknown: null, problems: null };
+  for (const field in facts) if (field !== 'tariffLines') merged.origins[field as ScalarFact] = row;
+  if (problems) for (const problem of problems) noteRowProblem(merged, problem);
+  return merged;
+}
+
+function noteRowProblem(merged: MergedEntryFacts, problem: EntryProblem): void {
+  addProblem(merged, problem);
+  // A value not understood on any row leaves that fact unknown for the entry: never pick the readable rows' guess.
+  if (problem.code === 'bad-fact') {
+    if (problem.fact in scalarFactLabels) markUnknown(merged, problem.fact as ScalarFact);
+  }
+}
+
+/** Merge a further row: tariff lines accumulate, scalar facts must agree; disagreement is reported and the fact left unknown. */
+export function mergeRowFacts(merged: MergedEntryFacts, facts: EntryFacts, row: number, problems: readonly EntryProblem[] | null): void {
+  const target = merged.facts;
+  for (const key in facts) {
+    if (key === 'tariffLines') {
+      const lines = facts.tariffLines;
+      if (lines) {
+        if (target.tariffLines) for (const line of lines) target.tariffLines.push(line);
+        else target.tariffLines = lines;
+      }
+      continue;
+    }
+    const field = key as ScalarFact;
+    if (merged.unknown?.has(field)) continue;
+    const value = facts[field];
+    const known = target[field];
+    if (known === undefined) {
+      (target as Record<string, unknown>)[field] = value;
+      merged.origins[field] = row;
+    } else if (known !== value) {
+      addProblem(merged, {
+        code: 'conflicting-facts',
+        row,
+        fact: field,
+        factLabel: scalarFactLabels[field],
+        value: showValue(value),
+        firstRow: merged.origins[field] ?? row,
+        firstValue: showValue(known),
+      });
+      markUnknown(merged, field);
+    }
+  }
+  if (problems) for (const problem of problems) noteRowProblem(merged, problem);
+}

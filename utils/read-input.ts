@@ -1,0 +1,391 @@
+import Papa from 'papaparse';
+import type { EntryFacts } from './entry-facts';
+import type { EntryProblem } from './entry-problems';
+import { findEntryNumbersInText, parseEntryNumber, type ParsedEntryNumber } from './entry-number';
+import { FactRowReader, hasFactColumns, isEntryNumberHeader, matchHeaderRow, type ColumnMap } from './fact-columns';
+import { mergeRowFacts, startMergedFacts, type MergedEntryFacts } from './merge-entry-facts';
+import { ownString } from './own-string';
+
+/** One entry read from the input: a row of a list, or all rows of one entry in a report with fact columns. */
+export interface InputEntry {
+  /** 1-based line number in the input where the entry first appears (the header is line 1). */
+  row: number;
+  /** The entry-number text as the user gave it. */
+  input: string;
+  /** File or other origin, when several inputs are checked together. */
+  source?: string;
+  /** Normal form when usable (valid or restored), else null. */
+  entryNumber: string | null;
+  problems: EntryProblem[];
+  facts: EntryFacts;
+  /** How many input rows were merged into this entry. */
+  rowCount: number;
+}
+
+/** How the input was understood, for the user to see. */
+export type InputLayout =
+  | {
+      kind: 'columns';
+      delimiter: string;
+      /** Line of the header row, null when the input has none. */
+      headerRow: number | null;
+      columns: ColumnMap;
+      /** Fact columns present: rows of the same entry are its lines and merge (ES-003); otherwise repeats are duplicates. */
+      mergesRows: boolean;
+    }
+  | { kind: 'free-text' };
+
+export interface ReadResult {
+  entries: InputEntry[];
+  layout: InputLayout;
+  lineCount: number;
+}
+
+export type InputErrorCode = 'binary' | 'empty' | 'no-entry-numbers';
+
+/** Input that cannot be used at all: the CLI exits 2 with this one-line message. */
+export class InputError extends Error {
+  constructor(
+    readonly code: InputErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface InputReaderOptions {
+  source?: string;
+}
+
+/** Incremental reader: push text chunks as they arrive, then finish. Keeps only per-entry state, not the lines. */
+export interface InputReader {
+  pushChunk(text: string): void;
+  finish(): ReadResult;
+  readonly linesRead: number;
+}
+
+const delimiters = [',', ';', '\t', '|'] as const;
+/** Enough text to see the layout; decided earlier only when the input ends. */
+const sampleSize = 64 * 1024;
+const sampleRows = 200;
+const headerSearchRows = 20;
+
+interface EntryState {
+  row: number;
+  input: string;
+  entryNumber: string | null;
+  numberProblems: readonly EntryProblem[];
+  merged: MergedEntryFacts | null;
+  rowCount: number;
+}
+
+function looksBinary(text: string): boolean {
+  if (text.startsWith('PK\u0003\u0004')) return true;
+  const length = Math.min(text.length, 8192);
+  let odd = 0;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0) return true;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0xfffd) odd++;
+  }
+  return length > 0 && odd / length > 0.1;
+}
+
+function isBlankCell(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+function isBlankRow(row: readonly string[]): boolean {
+  for (const cell of row) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+/** An entry number, or a damaged or mistyped one: what decides which column holds entry numbers. */
+function looksLikeEntryNumber(parsed: ParsedEntryNumber): boolean {
+  if (parsed.entryNumber !== null) return true;
+  const code = parsed.problems[0]?.code;
+  return code === 'check-digit' || code === 'spreadsheet-damage';
+}
+
+function parseRows(text: string, delimiter: string, final: boolean): string[][] {
+  const parser = new Papa.Parser({ delimiter, newline: '\n', preview: sampleRows });
+  return parser.parse(text, 0, !final).data as string[][];
+}
+
+type Decision =
+  | { kind: 'columns'; delimiter: string; skipRows: number; columns: ColumnMap; hasHeader: boolean }
+  | { kind: 'free-text' };
+
+const pureEntryNumber = /^[\s"']*[A-Za-z0-9]{3}[-\s.]?\d{7}[-\s.]?\d[\s"']*$/;
+
+/** Header by name first (domain.md §2), else the column where most cells read as entry numbers, else free text. */
+function decideLayout(sample: string, final: boolean): Decision | null {
+  let best: { delimiter: string; rowIndex: number; columns: ColumnMap; score: number } | null = null;
+  const parsed = new Map<string, string[][]>();
+  for (const delimiter of delimiters) {
+    const rows = parseRows(sample, delimiter, final);
+    parsed.set(delimiter, rows);
+    const limit = Math.min(rows.length, headerSearchRows);
+    for (let index = 0; index < limit; index++) {
+      const columns = matchHeaderRow(rows[index]!);
+      if (columns.entryNumber === undefined) continue;
+      const score = Object.keys(columns).length;
+      if (!best || score > best.score) best = { delimiter, rowIndex: index, columns, score };
+    }
+  }
+  if (best) return { kind: 'columns', delimiter: best.delimiter, skipRows: best.rowIndex + 1, columns: best.columns, hasHeader: true };
+
+  let choice = null as { delimiter: string; column: number; fraction: number; pure: number } | null;
+  let entryLikeColumns = 0;
+  let severalInOneCell = false;
+  for (const delimiter of delimiters) {
+    const rows = parsed.get(delimiter)!.filter((row) => !isBlankRow(row));
+    if (rows.length === 0) continue;
+    const width = Math.min(50, Math.max(...rows.map((row) => row.length)));
+    let likeHere = 0;
+    for (let column = 0; column < width; column++) {
+      let looks = 0;
+      let pure = 0;
+      for (const row of rows) {
+        const cell = row[column];
+        if (isBlankCell(cell)) continue;
+        if (findEntryNumbersInText(cell!).length > 1) severalInOneCell = true;
+        if (looksLikeEntryNumber(parseEntryNumber(cell!))) looks++;
+        if (pureEntryNumber.test(cell!)) pure++;
+      }
+      const fraction = looks / rows.length;
+      if (fraction >= 0.5) likeHere++;
+      // Ties go to the delimiter that leaves the cells holding nothing but the entry number.
+      if (!choice || fraction > choice.fraction || (fraction === choice.fraction && pure > choice.pure)) {
+        choice = { delimiter, column, fraction, pure };
+      }
+    }
+    if (choice?.delimiter === delimiter) entryLikeColumns = likeHere;
+  }
+  if (choice && choice.fraction >= 0.5 && entryLikeColumns === 1 && !severalInOneCell) {
+    const rows = parsed.get(choice.delimiter)!;
+    // Leading rows that are neither entry numbers nor digit runs are a title or a header with an unknown name.
+    let skipRows = 0;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      if (isBlankRow(row)) continue;
+      const cell = row[choice.column] ?? '';
+      if (looksLikeEntryNumber(parseEntryNumber(cell)) || /\d{5}/.test(cell)) break;
+      skipRows = index + 1;
+    }
+    return { kind: 'columns', delimiter: choice.delimiter, skipRows, columns: { entryNumber: choice.column }, hasHeader: skipRows > 0 };
+  }
+  if (findEntryNumbersInText(sample).length > 0) return { kind: 'free-text' };
+  return null;
+}
+
+function noEntryNumbers(): InputError {
+  return new InputError(
+    'no-entry-numbers',
+    'no entry-number column found: name the column "Entry Number" or put the entry numbers in the first column',
+  );
+}
+
+/** Create an incremental reader for a file or pasted text (domain.md §3 input hygiene). */
+export function createInputReader(options: InputReaderOptions = {}): InputReader {
+  const source = options.source;
+  let started = false;
+  let heldCarriageReturn = false;
+  let sample = '';
+  let decision: Decision | null = null;
+  let carry = '';
+  let nextLine = 1;
+  let rowIndex = 0;
+  let sawText = false;
+  let headerRow: number | null = null;
+  let skipRows = 0;
+  let hasHeader = false;
+  let entryColumn = -1;
+  let mergesRows = false;
+  let parser: Papa.Parser | null = null;
+  let factReader: FactRowReader | null = null;
+  let lastCell: string | undefined;
+  let lastParsed: ParsedEntryNumber | null = null;
+  const states: EntryState[] = [];
+  const byKey = new Map<string, EntryState>();
+
+  function normalise(chunk: string, final: boolean): string {
+    let text = heldCarriageReturn ? `\r${chunk}` : chunk;
+    heldCarriageReturn = false;
+    if (!started && text.length > 0) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (looksBinary(text)) {
+        throw new InputError('binary', 'the input is binary data, not text (an Excel workbook?): save it as CSV and try again');
+      }
+    }
+    if (!final && text.endsWith('\r')) {
+      heldCarriageReturn = true;
+      text = text.slice(0, -1);
+    }
+    // CRLF, LF and lone CR all end a line: normalised so line numbers count every kind.
+    return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+  }
+
+  function parseCell(cell: string): ParsedEntryNumber {
+    if (cell === lastCell && lastParsed) return lastParsed;
+    lastCell = cell;
+    lastParsed = parseEntryNumber(cell);
+    return lastParsed;
+  }
+
+  function handleRow(row: string[], line: number): void {
+    if (row.length === 1 && row[0] === '') return;
+    const cell = row[entryColumn] ?? '';
+    if (isBlankCell(cell) && isBlankRow(row)) return;
+    const parsed = parseCell(cell);
+    // A header repeated inside the data (concatenated exports) is not an entry.
+    if (parsed.entryNumber === null && isEntryNumberHeader(cell)) return;
+    if (!mergesRows) {
+      states.push({ row: line, input: ownString(cell), entryNumber: parsed.entryNumber, numberProblems: parsed.problems, merged: null, rowCount: 1 });
+      return;
+    }
+    const rowFacts = factReader!.read(row, line);
+    const key = parsed.entryNumber ?? (isBlankCell(cell) ? null : `\u0000${cell.trim()}`);
+    const known = key === null ? undefined : byKey.get(key);
+    if (known) {
+      mergeRowFacts(known.merged!, rowFacts.facts, line, rowFacts.problems);
+      known.rowCount++;
+      return;
+    }
+    const state: EntryState = {
+      row: line,
+      input: ownString(cell),
+      entryNumber: parsed.entryNumber,
+      numberProblems: parsed.problems,
+      merged: startMergedFacts(rowFacts.facts, line, rowFacts.problems),
+      rowCount: 1,
+    };
+    states.push(state);
+    if (key !== null) byKey.set(key, state);
+  }
+
+  function processColumns(text: string, final: boolean): void {
+    const results = parser!.parse(text, 0, !final);
+    const rows = results.data as string[][];
+    // The line end of the last line is not one more (empty) line.
+    if (final && text.endsWith('\n') && rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
+    const quoted = text.indexOf('"') >= 0;
+    for (const row of rows) {
+      const line = nextLine;
+      nextLine++;
+      if (quoted) for (const cell of row) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) nextLine++;
+      if (rowIndex++ < skipRows) {
+        if (rowIndex === skipRows && hasHeader) headerRow = line;
+        continue;
+      }
+      handleRow(row, line);
+    }
+    carry = final ? '' : text.substring(results.meta.cursor as number);
+  }
+
+  function processFreeText(text: string, final: boolean): void {
+    const cut = final ? text.length : text.lastIndexOf('\n') + 1;
+    const matches = findEntryNumbersInText(cut === text.length ? text : text.slice(0, cut));
+    let position = 0;
+    for (const match of matches) {
+      for (let at = text.indexOf('\n', position); at >= 0 && at < match.start; at = text.indexOf('\n', at + 1)) nextLine++;
+      position = match.start;
+      const input = text.slice(match.start, match.end);
+      const parsed = parseEntryNumber(input);
+      states.push({ row: nextLine, input: ownString(input), entryNumber: parsed.entryNumber, numberProblems: parsed.problems, merged: null, rowCount: 1 });
+    }
+    for (let at = text.indexOf('\n', position); at >= 0 && at < cut; at = text.indexOf('\n', at + 1)) nextLine++;
+    // The last line has no line end: count it too.
+    if (final && text.length > 0 && !text.endsWith('\n')) nextLine++;
+    carry = text.slice(cut);
+  }
+
+  function process(text: string, final: boolean): void {
+    if (decision!.kind === 'free-text') processFreeText(text, final);
+    else processColumns(text, final);
+  }
+
+  function decide(final: boolean): void {
+    const cut = sample.lastIndexOf('\n');
+    // A first line longer than the sample is decided on as it is.
+    if (!final && cut < 0 && sample.length < 16 * sampleSize) return;
+    const complete = final || cut < 0 ? sample : sample.slice(0, cut + 1);
+    if (!final && !/\S/.test(complete)) return;
+    decision = decideLayout(complete, final || cut < 0);
+    if (!decision) {
+      if (final || sample.length >= 16 * sampleSize) throw noEntryNumbers();
+      return;
+    }
+    if (decision.kind === 'columns') {
+      skipRows = decision.skipRows;
+      hasHeader = decision.hasHeader;
+      entryColumn = decision.columns.entryNumber!;
+      mergesRows = hasFactColumns(decision.columns);
+      parser = new Papa.Parser({ delimiter: decision.delimiter, newline: '\n' });
+      if (mergesRows) factReader = new FactRowReader(decision.columns);
+    }
+    const text = sample;
+    sample = '';
+    process(text, final);
+  }
+
+  function pushText(chunk: string, final: boolean): void {
+    const text = normalise(chunk, final);
+    if (!sawText && /\S/.test(text)) sawText = true;
+    if (decision) {
+      process(carry + text, final);
+      return;
+    }
+    sample += text;
+    if (final ? sawText : sample.length >= sampleSize) decide(final);
+  }
+
+  return {
+    pushChunk(text: string): void {
+      if (text.length > 0) pushText(text, false);
+    },
+    finish(): ReadResult {
+      pushText('', true);
+      if (!sawText) throw new InputError('empty', 'the input is empty');
+      if (!decision) throw noEntryNumbers();
+      const entries = states.map(
+        (state): InputEntry => ({
+          row: state.row,
+          input: state.input,
+          ...(source === undefined ? {} : { source }),
+          entryNumber: state.entryNumber,
+          problems: state.merged?.problems ? [...state.numberProblems, ...state.merged.problems] : [...state.numberProblems],
+          facts: state.merged?.facts ?? {},
+          rowCount: state.rowCount,
+        }),
+      );
+      const layout: InputLayout =
+        decision.kind === 'free-text'
+          ? { kind: 'free-text' }
+          : { kind: 'columns', delimiter: decision.delimiter, headerRow, columns: decision.columns, mergesRows };
+      return { entries, layout, lineCount: nextLine - 1 };
+    },
+    get linesRead(): number {
+      return nextLine - 1;
+    },
+  };
+}
+
+/** Read a whole small input (pasted text, a dropped file's text). */
+export function readInputText(text: string, options: InputReaderOptions = {}): ReadResult {
+  const reader = createInputReader(options);
+  reader.pushChunk(text);
+  return reader.finish();
+}
+
+/** Read a stream of text chunks (a file read piece by piece) without holding its lines. */
+export async function readInputChunks(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  options: InputReaderOptions = {},
+): Promise<ReadResult> {
+  const reader = createInputReader(options);
+  for await (const chunk of chunks) reader.pushChunk(chunk);
+  return reader.finish();
+}
