@@ -1,9 +1,9 @@
-import type { IDBPTransaction } from 'idb';
 import type { CalendarDate } from './calendar-date';
 import { canonicalJson } from './canonical-json';
 import type { EntryFacts, FactSource } from './entry-facts';
 import type { HistoryDb } from './history-db';
-import { HistoryWriteError, toHistoryWriteError } from './history-errors';
+import { HistoryWriteError } from './history-errors';
+import { handled, writeTransaction as write, type WriteTransaction } from './history-write';
 import { entryKey, isEntryNumberKey, normalizeClaimNumber } from './history-keys';
 import { reasonCodeFor } from './history-migrations';
 import { claimEntryProblems, claimProblems, compareTimestamps, stagedBatchProblems } from './history-records';
@@ -13,7 +13,6 @@ import {
   type ClaimRecord,
   type EntryLedgerRecord,
   type EntryOutcome,
-  type HistorySchema,
   type HistoryStoreName,
   type IsoTimestamp,
   type LearnedFacts,
@@ -90,8 +89,6 @@ export interface RecordClaimForBatchResult {
   batch: StagedBatchRecord;
 }
 
-type WriteTransaction<Stores extends HistoryStoreName[]> = IDBPTransaction<HistorySchema, Stores, 'readwrite'>;
-
 function nowIso(): IsoTimestamp {
   return new Date().toISOString();
 }
@@ -105,45 +102,6 @@ function checkedUtc(value: IsoTimestamp, what: string): IsoTimestamp {
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new HistoryWriteError('invalid-record', `Could not save ${what}: updatedAt is not a timestamp. Nothing was changed.`);
   return new Date(time).toISOString();
-}
-
-/** Runs `work` in one readwrite transaction; on any failure it is aborted, so earlier data stays as it was. */
-async function write<Stores extends HistoryStoreName[], Result>(
-  db: HistoryDb,
-  stores: Stores,
-  what: string,
-  work: (transaction: WriteTransaction<Stores>) => Promise<Result>,
-): Promise<Result> {
-  let transaction: WriteTransaction<Stores>;
-  try {
-    transaction = db.transaction(stores, 'readwrite');
-  } catch (error) {
-    throw toHistoryWriteError(error, what);
-  }
-  try {
-    const result = await work(transaction);
-    await transaction.done;
-    return result;
-  } catch (error) {
-    try {
-      transaction.abort();
-    } catch {
-      // Already aborted by IndexedDB itself.
-    }
-    await transaction.done.catch(() => undefined);
-    const specific = errorNamed(error) !== 'AbortError' ? error : (transaction.error ?? error);
-    throw toHistoryWriteError(specific, what);
-  }
-}
-
-/** Marks a request's promise as handled: when a transaction fails half-way, requests already sent reject too, and the caller reports one error. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
-function errorNamed(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
 }
 
 function invalid(what: string, problems: string[]): HistoryWriteError {
