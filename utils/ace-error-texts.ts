@@ -1,4 +1,4 @@
-import type { ReasonCode } from './reason-codes';
+import type { ReasonCode } from './eligibility';
 
 export interface AceErrorReason {
   code: ReasonCode;

@@ -7,7 +7,8 @@ import {
   USUAL_LIQUIDATION_DAYS,
   VOLUNTARY_RELIQUIDATION_DAYS,
 } from './liquidation-clocks';
-import { liquidationState, withValidDates } from './liquidation-state';
+import { liquidationState } from './liquidation-state';
+import { wellFormedFacts } from './well-formed-facts';
 
 /**
  * Last day CAPE accepts a liquidated entry, in days after the liquidation date (domain.md §6, counting [open]).
@@ -69,7 +70,7 @@ const tieOrder: DeadlineName[] = ['capeWindowEnd', 'pscWindowEnd', 'voluntaryRel
 
 /** Every clock of domain.md §6 that applies to the entry, with days left from `today`. */
 export function computeDeadlines(facts: EntryFacts, today: CalendarDate, options: DeadlineOptions = {}): EntryDeadlines {
-  const known = withValidDates(facts);
+  const known = wellFormedFacts(facts);
   const state = liquidationState(known, today);
   const deadline = (name: DeadlineName, date: CalendarDate, label: string, note?: string): Deadline =>
     note === undefined ? { name, date, daysLeft: daysBetween(today, date), label } : { name, date, daysLeft: daysBetween(today, date), label, note };

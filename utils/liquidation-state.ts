@@ -1,4 +1,4 @@
-import { isCalendarDate, type CalendarDate } from './calendar-date';
+import type { CalendarDate } from './calendar-date';
 import type { EntryFacts } from './entry-facts';
 
 /** Where an entry stands with liquidation, read from its status and date without guessing. */
@@ -31,14 +31,4 @@ export function liquidationState(facts: EntryFacts, onDate: CalendarDate): Liqui
       }
       return { kind: 'unknown' };
   }
-}
-
-/** The facts with any malformed date dropped, so a bad cell reads as a missing fact instead of crashing a check. */
-export function withValidDates(facts: EntryFacts): EntryFacts {
-  const cleaned: EntryFacts = { ...facts };
-  for (const field of ['entrySummaryDate', 'liquidationDate'] as const) {
-    const value = cleaned[field];
-    if (value !== undefined && (typeof value !== 'string' || !isCalendarDate(value))) delete cleaned[field];
-  }
-  return cleaned;
 }

@@ -31,6 +31,3 @@ export type AceOnlyCode =
   | 'hts-relationship-mismatch'
   | 'duplicate-claim'
   | 'unknown-ace-error';
-
-/** One vocabulary for predicted verdicts and ACE's own claim results, so badges read the same. */
-export type ReasonCode = RejectionCode | AcceptanceCode | UndecidedCode | AceOnlyCode;
