@@ -1,4 +1,5 @@
 import type { ReasonCode } from './eligibility';
+import { builtInRuleSets, sortRuleSets } from './rule-sets';
 
 export interface AceErrorReason {
   code: ReasonCode;
@@ -21,6 +22,14 @@ const correctThenRefile =
   'Correct the entry summary with a Post Summary Correction (reason code H99) first, as CBP advises, then put the entry on a new CAPE Declaration.';
 const leaveOut = 'No fix through CAPE under the current phase: leave the entry out of future declarations.';
 
+/** Points to the first phase that accepts reconciliation-flagged entries, read from the rule sets (domain.md §5 Phase 2). */
+function reconciliationFix(): string {
+  const phase = sortRuleSets(builtInRuleSets).find((ruleSet) => ruleSet.reconciliationFlaggedTypesAccepted.length > 0);
+  if (phase === undefined) return leaveOut;
+  const types = phase.reconciliationFlaggedTypesAccepted.join(', ');
+  return `From ${phase.effectiveFrom} (${phase.name}) entry types ${types} flagged for reconciliation are accepted while no type 09 reconciliation summary has been filed: if that applies, put the entry on a new CAPE Declaration filed on or after that date.`;
+}
+
 /** ACE error texts seen on rejected entries (domain.md §5, CBP CSMS 69056483), most specific first. */
 export const aceErrorTexts: readonly AceErrorText[] = [
   {
@@ -33,7 +42,7 @@ export const aceErrorTexts: readonly AceErrorText[] = [
     texts: ['ENTRY SUMMARY FLAGGED FOR RECON', 'FLAGGED FOR RECON'],
     code: 'reconciliation',
     message: 'CAPE rejected the entry because its entry summary is flagged for reconciliation.',
-    fix: 'From 29 June 2026 (CAPE Phase 2) types 01, 02 and 06 flagged for reconciliation are accepted while no type 09 reconciliation summary has been filed: if that applies, put the entry on a new CAPE Declaration filed on or after that date.',
+    fix: reconciliationFix(),
   },
   {
     texts: ['ENTRY SUMMARY IS CANCELLED/REJECTED', 'ENTRY SUMMARY IS CANCELLED', 'ENTRY SUMMARY IS REJECTED'],

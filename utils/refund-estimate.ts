@@ -120,7 +120,7 @@ export function estimateRefund(entryFacts: EntryFacts, options: RefundEstimateOp
   if (assumed.length > 0) {
     const names = assumed.map((quarter) => quarter.quarter).join(', ');
     const standIns = [...new Set(assumed.map((quarter) => quarter.assumedFrom))].join(', ');
-    notes.push(`No rate in the table for ${names}: used the ${standIns} rate instead. Add the IRS overpayment rates for those quarters to make the estimate closer.`);
+    notes.push(`No rate in the table for ${names}: used the ${standIns} rate instead. Add the IRS overpayment rates for ${assumed.length === 1 ? 'that quarter' : 'those quarters'} to make the estimate closer.`);
   }
   return {
     ...base,

@@ -43,6 +43,10 @@ describe('aceErrorToReason (domain.md §5 error texts)', () => {
     expect(aceErrorToReason(text).code).toBe(code);
   });
 
+  it('points a reconciliation rejection to Phase 2', () => {
+    expect(aceErrorToReason('ENTRY SUMMARY FLAGGED FOR RECON').fix).toContain('From 2026-06-29 (CAPE Phase 2) entry types 01, 02, 06');
+  });
+
   it('does not match words inside other words', () => {
     expect(aceErrorToReason('REINVALID HTSX').code).toBe('unknown-ace-error');
   });
