@@ -1,3 +1,11 @@
+import { historyMessageHandlers } from '@/utils/background-handlers';
+import { handleMessages } from '@/utils/messages';
+import { historyRevision } from '@/utils/settings';
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => undefined);
+  handleMessages(
+    historyMessageHandlers({
+      onHistoryChanged: async () => historyRevision.setValue((await historyRevision.getValue()) + 1),
+    }),
+  );
 });

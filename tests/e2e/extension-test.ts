@@ -1,0 +1,54 @@
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { serveMockAce } from './ace-routes';
+import { extensionIdOf, freshProfileDir, launchWithExtension } from './chromium-launch';
+
+export interface ExtensionFixtures {
+  /** Chromium with the built extension, a fresh profile, the mock ACE Portal at its real addresses, every other request refused. */
+  context: BrowserContext;
+  profileDir: string;
+  extensionId: string;
+  background: Worker;
+  /** Requests that left for anywhere but the mock ACE Portal; each test ends by asserting there were none. */
+  unexpectedRequests: string[];
+  openExtensionPage: (path: 'popup.html' | 'sidepanel.html' | string) => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  profileDir: async ({}, use) => {
+    await use(freshProfileDir());
+  },
+  context: async ({ profileDir }, use) => {
+    const context = await launchWithExtension({ profileDir });
+    await use(context);
+    await context.close();
+  },
+  unexpectedRequests: async ({ context }, use) => {
+    const { unexpectedRequests } = await serveMockAce(context);
+    await use(unexpectedRequests);
+    expect(unexpectedRequests, 'the extension and pages made requests outside the mock ACE Portal').toEqual([]);
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await extensionIdOf(context));
+  },
+  background: async ({ context, extensionId }, use) => {
+    const worker = context.serviceWorkers().find((each) => each.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** Sets extension settings (local storage keys of utils/settings.ts) from the background, before pages load. */
+export async function setSettings(background: Worker, values: Record<string, unknown>): Promise<void> {
+  await background.evaluate(async (entries) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } } }).chrome;
+    await api.storage.local.set(entries);
+  }, values);
+}

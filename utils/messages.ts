@@ -1,0 +1,54 @@
+import { browser } from '#imports';
+import type { SaveClaimsResult } from './history-store';
+import type { ClaimWithEntries } from './history-store';
+import type { PageEntry, StoredEntry } from './page/entry-lookup';
+
+/** Messages between the surfaces; every one has a `type` and a typed answer. */
+export interface MessageMap {
+  /** Content script → background: facts seen on a page (learned into the ledger), answered with stored facts and claims. */
+  'history:lookup-entries': { request: { entries: PageEntry[]; learnedOn: string }; answer: Array<[string, StoredEntry]> };
+  /** Content script → background: claims read on a CAPE page. */
+  'history:capture-claims': { request: { claims: ClaimWithEntries[] }; answer: SaveClaimsResult };
+  /** Side panel → content script of the active tab: the entries the overlay found, with their facts. */
+  'page:entries': { request: Record<string, never>; answer: PageEntry[] };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<T extends MessageType = MessageType> = { type: T } & MessageMap[T]['request'];
+
+/** Failures cross the message boundary as data, so the caller gets the background's own words. */
+export type MessageReply<T extends MessageType> = { ok: true; answer: MessageMap[T]['answer'] } | { ok: false; error: string };
+
+function unwrap<T extends MessageType>(reply: MessageReply<T> | undefined, type: T): MessageMap[T]['answer'] {
+  if (!reply) throw new Error(`No answer to ${type}: the extension was reloaded or the page has no CAPE Companion.`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.answer;
+}
+
+export async function sendToBackground<T extends MessageType>(type: T, request: MessageMap[T]['request']): Promise<MessageMap[T]['answer']> {
+  const reply = (await browser.runtime.sendMessage({ type, ...request })) as MessageReply<T> | undefined;
+  return unwrap(reply, type);
+}
+
+export async function sendToTab<T extends MessageType>(tabId: number, type: T, request: MessageMap[T]['request']): Promise<MessageMap[T]['answer']> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, ...request })) as MessageReply<T> | undefined;
+  return unwrap(reply, type);
+}
+
+export type MessageHandlers = { [T in MessageType]?: (message: Message<T>) => Promise<MessageMap[T]['answer']> | MessageMap[T]['answer'] };
+
+/** Answers the messages this surface handles; others are left for other listeners. Returns the listener to remove. */
+export function handleMessages(handlers: MessageHandlers): () => void {
+  const listener = (message: unknown): Promise<MessageReply<MessageType>> | undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(type in handlers)) return undefined;
+    const handler = handlers[type as MessageType] as ((message: Message) => unknown) | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve()
+      .then(() => handler(message as Message))
+      .then((answer) => ({ ok: true as const, answer: answer as never }))
+      .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

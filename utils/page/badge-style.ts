@@ -1,0 +1,63 @@
+import type { EntryVerdict } from '../entry-status';
+
+/** Colours with at least 4.5:1 contrast for the text on them; the words and symbol carry the meaning too. */
+export const verdictColours: Record<EntryVerdict, { background: string; text: string; border: string }> = {
+  eligible: { background: '#e6f4ea', text: '#0d5323', border: '#1e7a3a' },
+  'eligible-refund-at-liquidation': { background: '#e8f0fe', text: '#123f8c', border: '#2a5bb8' },
+  'not-eligible': { background: '#fde8e8', text: '#8a1414', border: '#b42318' },
+  unknown: { background: '#fff4dc', text: '#5c3c00', border: '#9a6700' },
+  claimed: { background: '#efe9fb', text: '#4a2a8a', border: '#6941c6' },
+  invalid: { background: '#f2f2f2', text: '#3d3d3d', border: '#6b6b6b' },
+};
+
+const verdictRules = Object.entries(verdictColours)
+  .map(([verdict, colour]) => `.pill[data-verdict="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
+  .join('\n');
+
+/** Styles inside each badge's shadow root: the page's styles stay out, ours stay in. */
+export const badgeCss = `
+:host{all:initial;display:inline-block;vertical-align:baseline;margin-inline-start:4px}
+.pill{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:3px;white-space:nowrap;
+  font:600 11px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 6px;border:1px solid;border-radius:9px;cursor:default}
+.pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
+.countdown{font-weight:400}
+${verdictRules}
+`;
+
+export const tooltipCss = `
+:host{all:initial}
+.tip{all:initial;box-sizing:border-box;position:fixed;margin:0;inset:auto;max-width:360px;padding:8px 10px;border:1px solid #6b6b6b;border-radius:6px;
+  background:#ffffff;color:#1a1a1a;box-shadow:0 2px 8px rgba(0,0,0,.25);font:12px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;z-index:2147483647}
+.tip h2{all:initial;display:block;font:700 12px/1.4 system-ui,sans-serif;color:#1a1a1a;margin:0 0 4px}
+.tip ul{all:initial;display:block;margin:0 0 4px;padding-inline-start:14px}
+.tip li{all:initial;display:list-item;list-style:disc;font:inherit;color:inherit}
+.tip p{all:initial;display:block;font:inherit;color:inherit;margin:0 0 4px}
+.tip .muted{color:#4a4a4a}
+`;
+
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+/** One shared constructed sheet for every shadow root (not one stylesheet fetch per badge); a `<style>` where adopting is refused. */
+export function applyStyles(shadow: ShadowRoot, css: string): void {
+  let sheet = sheets.get(css);
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(css, sheet);
+  }
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      sheets.set(css, null);
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}

@@ -1,0 +1,285 @@
+import type { EntryFacts } from '../entry-facts';
+import { findEntryNumbersInText } from '../entry-number';
+import { entryStatus, type EntryStatusOptions } from '../entry-status';
+import { FactRowReader } from '../fact-columns';
+import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
+import { createBadgeHost, isBadgeHost, renderBadge, type BadgeContent } from './badge';
+import { createBadgeTooltip } from './badge-tooltip';
+import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
+import { observeMutations } from './mutation-batcher';
+import { cellText, cellsOfRow, locateCell, type PageTable } from './page-table';
+import { runInChunks } from './run-in-chunks';
+import { textNodesUnder } from './text-nodes';
+
+export interface OverlayDependencies {
+  /** Asks history for stored facts and claims, and lets it learn the page's facts. */
+  lookup(entries: PageEntry[]): Promise<Map<string, StoredEntry>>;
+  statusOptions(): EntryStatusOptions;
+  onError(error: unknown): void;
+  /** Called after each pass, with the entries on the page; for the side panel's "add entries from this page". */
+  onEntriesChanged?(count: number): void;
+}
+
+export interface Overlay {
+  /** Re-reads history and settings for every badge (history or settings changed). */
+  refresh(): void;
+  /** Scans the whole document again (a route change); numbers already badged are skipped. */
+  rescan(): void;
+  entriesOnPage(): PageEntry[];
+  /** Resolves when queued work is done (tests and the benchmark wait on it). */
+  idle(): Promise<void>;
+}
+
+interface Anchor {
+  host: HTMLElement;
+  entryNumber: string;
+  valid: boolean;
+  reinserted: number;
+}
+
+/** A page that keeps removing a badge wins after this many re-inserts: we never fight the page. */
+const maxReinserts = 3;
+
+export function startOverlay(document: Document, dependencies: OverlayDependencies, signal: AbortSignal): Overlay {
+  const tableCache = new WeakMap<Element, PageTable>();
+  const rowReaders = new WeakMap<PageTable, FactRowReader>();
+  const processed = new WeakSet<Text>();
+  const anchors = new Map<Text, Anchor>();
+  const rowFactsByEntry = new Map<string, Map<string, EntryFacts>>();
+  const stored = new Map<string, StoredEntry>();
+  const contents = new WeakMap<HTMLElement, BadgeContent>();
+  const tooltip = createBadgeTooltip(signal);
+  let work: Promise<void> = Promise.resolve();
+
+  const guard =
+    <A extends unknown[]>(handler: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        handler(...args);
+      } catch (error) {
+        dependencies.onError(error);
+      }
+    };
+
+  /** Work runs one pass at a time, in order, and never rejects into the page. */
+  const enqueue = (task: () => Promise<void>): void => {
+    work = work.then(() => (signal.aborted ? undefined : task())).catch((error: unknown) => dependencies.onError(error));
+  };
+
+  const readRowFacts = (table: PageTable, row: Element, entryNumber: string): void => {
+    if (table.columns.entryNumber === undefined && Object.keys(table.columns).length === 0) return;
+    if (row === table.headerRow) return;
+    let reader = rowReaders.get(table);
+    if (!reader) {
+      reader = new FactRowReader(table.columns);
+      rowReaders.set(table, reader);
+    }
+    const cells = cellsOfRow(row).map(cellText);
+    const rowKey = cells.join('\u001f');
+    let rows = rowFactsByEntry.get(entryNumber);
+    if (!rows) rowFactsByEntry.set(entryNumber, (rows = new Map()));
+    if (!rows.has(rowKey)) rows.set(rowKey, reader.read(cells, 0).facts);
+  };
+
+  const pageFactsOf = (entryNumber: string): EntryFacts => {
+    const rows = rowFactsByEntry.get(entryNumber);
+    if (!rows || rows.size === 0) return {};
+    let merged: ReturnType<typeof startMergedFacts> | undefined;
+    let row = 0;
+    for (const facts of rows.values()) {
+      // Copies: merging takes ownership of the first row's object.
+      const copy = { ...facts, ...(facts.tariffLines ? { tariffLines: [...facts.tariffLines] } : {}) };
+      if (!merged) merged = startMergedFacts(copy, ++row, null);
+      else mergeRowFacts(merged, copy, ++row, null);
+    }
+    return merged?.facts ?? {};
+  };
+
+  const insertBadge = (anchor: Text, entryNumber: string, valid: boolean): HTMLElement => {
+    const next = anchor.nextSibling;
+    if (next && isBadgeHost(next) && next.getAttribute('data-cape-entry') === entryNumber) {
+      anchors.set(anchor, { host: next, entryNumber, valid, reinserted: 0 });
+      return next;
+    }
+    const host = createBadgeHost(entryNumber);
+    anchor.after(host);
+    anchors.set(anchor, { host, entryNumber, valid, reinserted: 0 });
+    return host;
+  };
+
+  /** Badges every entry number in one text node; returns the entry numbers found. */
+  const scanTextNode = (text: Text, found: Set<string>): void => {
+    if (processed.has(text)) return;
+    processed.add(text);
+    const matches = findEntryNumbersInText(text.data);
+    if (matches.length === 0) return;
+    const place = text.parentElement ? locateCell(text.parentElement, tableCache) : null;
+    const entryColumn = place?.table.columns.entryNumber;
+    // In a table with a known entry-number column, numbers in other columns are amounts or references, not entries.
+    if (place && entryColumn !== undefined && place.columnIndex !== entryColumn) return;
+    const inEntryColumn = place !== null && entryColumn !== undefined;
+    let current = text;
+    let consumed = 0;
+    for (const match of matches) {
+      if (!match.checkDigitValid && !inEntryColumn) continue;
+      const end = match.end - consumed;
+      if (end < current.data.length) {
+        const rest = current.splitText(end);
+        processed.add(rest);
+        insertBadge(current, match.entryNumber, match.checkDigitValid);
+        current = rest;
+        consumed = match.end;
+      } else {
+        insertBadge(current, match.entryNumber, match.checkDigitValid);
+      }
+      if (match.checkDigitValid && place) readRowFacts(place.table, place.row, match.entryNumber);
+      found.add(match.entryNumber);
+    }
+  };
+
+  const scanRoots = async (roots: Node[]): Promise<Set<string>> => {
+    const found = new Set<string>();
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      await runInChunks(textNodesUnder(root, isOwnNode), guard((text: Text) => scanTextNode(text, found)), { signal });
+    }
+    return found;
+  };
+
+  const contentFor = (anchor: Anchor): BadgeContent => {
+    if (!anchor.valid) return { kind: 'invalid', entryNumber: anchor.entryNumber };
+    const known = stored.get(anchor.entryNumber);
+    const facts = withStoredFacts(pageFactsOf(anchor.entryNumber), known?.facts);
+    return { kind: 'status', status: entryStatus(anchor.entryNumber, facts, known?.claims ?? [], dependencies.statusOptions()) };
+  };
+
+  const lookUp = async (entryNumbers: Iterable<string>): Promise<void> => {
+    const request: PageEntry[] = [];
+    for (const entryNumber of entryNumbers) request.push({ entryNumber, facts: pageFactsOf(entryNumber) });
+    if (request.length === 0) return;
+    try {
+      const answers = await dependencies.lookup(request);
+      for (const [entryNumber, answer] of answers) stored.set(entryNumber, answer);
+    } catch (error) {
+      // Without history the badges still show what the page itself says.
+      dependencies.onError(error);
+    }
+  };
+
+  const renderAll = async (onlyEntries?: Set<string>): Promise<void> => {
+    const statusCache = new Map<string, BadgeContent>();
+    const targets = [...anchors.values()].filter((anchor) => !onlyEntries || onlyEntries.has(anchor.entryNumber));
+    await runInChunks(
+      targets,
+      guard((anchor: Anchor) => {
+        const key = `${anchor.valid ? 'v' : 'i'}${anchor.entryNumber}`;
+        let content = statusCache.get(key);
+        if (!content) statusCache.set(key, (content = contentFor(anchor)));
+        contents.set(anchor.host, content);
+        renderBadge(anchor.host, content);
+      }),
+      { signal },
+    );
+  };
+
+  /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
+  const sweep = async (): Promise<void> => {
+    await runInChunks(
+      [...anchors],
+      guard(([text, anchor]: [Text, Anchor]) => {
+        if (!text.isConnected) {
+          anchor.host.remove();
+          anchors.delete(text);
+          return;
+        }
+        const last = findEntryNumbersInText(text.data).at(-1);
+        if (!last || last.entryNumber !== anchor.entryNumber || last.end !== text.data.length) {
+          anchor.host.remove();
+          anchors.delete(text);
+          processed.delete(text);
+          return;
+        }
+        if (text.nextSibling !== anchor.host && anchor.reinserted < maxReinserts) {
+          anchor.reinserted += 1;
+          text.after(anchor.host);
+        }
+      }),
+      { signal },
+    );
+  };
+
+  const pass = (roots: Node[], options: { sweep: boolean }) =>
+    enqueue(async () => {
+      if (options.sweep) await sweep();
+      const found = await scanRoots(roots);
+      const unknown = [...found].filter((entryNumber) => !stored.has(entryNumber));
+      await lookUp(unknown);
+      await renderAll(found);
+      dependencies.onEntriesChanged?.(countEntries());
+    });
+
+  const countEntries = (): number => new Set([...anchors.values()].map((anchor) => anchor.entryNumber)).size;
+
+  const isOwnNode = (node: Node): boolean => isBadgeHost(node) || node === tooltip.host;
+
+  observeMutations(document.documentElement, {
+    signal,
+    isOwnNode,
+    onBatch: guard(({ changedRoots, removedNodes }) => {
+      for (const root of changedRoots) if (root.nodeType === Node.TEXT_NODE) processed.delete(root as Text);
+      pass(changedRoots, { sweep: removedNodes.length > 0 || changedRoots.some((root) => root.nodeType === Node.TEXT_NODE) });
+    }),
+  });
+
+  const badgeHostOf = (event: Event): HTMLElement | null => {
+    const target = event.target;
+    return target instanceof Element && isBadgeHost(target) ? target : null;
+  };
+  const showFor = guard((event: Event) => {
+    const host = badgeHostOf(event);
+    const content = host && contents.get(host);
+    if (host && content) tooltip.show(host, content);
+  });
+  const hideFor = guard((event: Event) => {
+    if (badgeHostOf(event)) tooltip.hide();
+  });
+  const listen = { signal, capture: true };
+  document.addEventListener('mouseover', showFor, listen);
+  document.addEventListener('focusin', showFor, listen);
+  document.addEventListener('mouseout', hideFor, listen);
+  document.addEventListener('focusout', hideFor, listen);
+  document.addEventListener('keydown', guard((event: KeyboardEvent) => event.key === 'Escape' && tooltip.hide()), listen);
+  signal.addEventListener('abort', () => {
+    for (const anchor of anchors.values()) anchor.host.remove();
+    anchors.clear();
+  }, { once: true });
+
+  if (document.body) pass([document.body], { sweep: false });
+
+  return {
+    refresh: () =>
+      enqueue(async () => {
+        stored.clear();
+        await lookUp(new Set([...anchors.values()].filter((anchor) => anchor.valid).map((anchor) => anchor.entryNumber)));
+        await renderAll();
+      }),
+    rescan: () => {
+      if (document.body) pass([document.body], { sweep: true });
+    },
+    entriesOnPage: () => {
+      const entries = new Map<string, PageEntry>();
+      for (const anchor of anchors.values()) {
+        if (!anchor.valid || entries.has(anchor.entryNumber)) continue;
+        entries.set(anchor.entryNumber, { entryNumber: anchor.entryNumber, facts: withStoredFacts(pageFactsOf(anchor.entryNumber), stored.get(anchor.entryNumber)?.facts) });
+      }
+      return [...entries.values()];
+    },
+    idle: async () => {
+      let seen: Promise<void>;
+      do {
+        seen = work;
+        await seen;
+      } while (seen !== work);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { matchHeaderRow, type ColumnMap } from '../fact-columns';
+
+/**
+ * A table as the page draws it, found by structure, never by class names (domain.md §2):
+ * `<table>` (with or without `thead`), ARIA grids and tables, and `div` grids whose rows have the same number of cells.
+ */
+export interface PageTable {
+  element: Element;
+  /** Header cell texts mapped to entry-number and fact columns; empty when no header row was recognised. */
+  columns: ColumnMap;
+  headerRow: Element | null;
+}
+
+export interface CellPlace {
+  table: PageTable;
+  row: Element;
+  columnIndex: number;
+}
+
+const ariaCellRoles = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+const ariaRowSelector = '[role="row"]';
+const headerSearchDepth = 5;
+
+function roleOf(element: Element): string | null {
+  return element.getAttribute('role');
+}
+
+function isHtmlCell(element: Element): element is HTMLTableCellElement {
+  return element.tagName === 'TD' || element.tagName === 'TH';
+}
+
+/** The cells of a row, in order. */
+export function cellsOfRow(row: Element): Element[] {
+  if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
+  const children = Array.from(row.children);
+  if (roleOf(row) === 'row') {
+    const cells = children.filter((child) => ariaCellRoles.has(roleOf(child) ?? ''));
+    if (cells.length) return cells;
+  }
+  return children;
+}
+
+/** The rows of a table, in order (only its own rows, not those of nested tables). */
+export function rowsOfTable(table: Element): Element[] {
+  if (table.tagName === 'TABLE') return Array.from((table as HTMLTableElement).rows);
+  const role = roleOf(table);
+  if (role === 'grid' || role === 'table' || role === 'treegrid') {
+    return Array.from(table.querySelectorAll(ariaRowSelector)).filter((row) => owningAriaTable(row) === table);
+  }
+  return Array.from(table.children);
+}
+
+function owningAriaTable(row: Element): Element | null {
+  return row.parentElement?.closest('[role="grid"], [role="table"], [role="treegrid"]') ?? null;
+}
+
+/** Two sibling elements look like rows of one grid when they have the same tag and the same number of children (at least 3). */
+function looksLikeDivRow(row: Element): boolean {
+  const parent = row.parentElement;
+  if (!parent || row.children.length < 3) return false;
+  let alike = 0;
+  for (const sibling of parent.children) {
+    if (sibling !== row && sibling.tagName === row.tagName && sibling.children.length === row.children.length) alike += 1;
+    if (alike >= 1) return true;
+  }
+  return false;
+}
+
+/** Finds the cell, row and table an element sits in, climbing at most a few levels (numbers are often wrapped in links or spans). */
+export function locateCell(start: Element, cache: WeakMap<Element, PageTable>): CellPlace | null {
+  let element: Element | null = start;
+  for (let depth = 0; element && depth < 6; depth++, element = element.parentElement) {
+    if (isHtmlCell(element)) {
+      const row = element.parentElement;
+      const table = row?.closest('table');
+      if (!row || !table) return null;
+      return { table: tableFor(table, cache), row, columnIndex: (element as HTMLTableCellElement).cellIndex };
+    }
+    const role = roleOf(element);
+    if (role && ariaCellRoles.has(role)) {
+      const row = element.closest(ariaRowSelector);
+      const table = row && owningAriaTable(row);
+      if (!row || !table) return null;
+      return { table: tableFor(table, cache), row, columnIndex: cellsOfRow(row).indexOf(element) };
+    }
+    const row = element.parentElement;
+    if (row && row.tagName !== 'BODY' && looksLikeDivRow(row) && row.parentElement) {
+      return { table: tableFor(row.parentElement, cache), row, columnIndex: Array.prototype.indexOf.call(row.children, element) };
+    }
+  }
+  return null;
+}
+
+export function cellText(cell: Element): string {
+  return (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function tableFor(element: Element, cache: WeakMap<Element, PageTable>): PageTable {
+  let table = cache.get(element);
+  if (!table) {
+    table = readHeader(element);
+    cache.set(element, table);
+  }
+  return table;
+}
+
+/** The header row: the first of the first few rows whose cell texts name an entry-number column or fact columns. */
+function readHeader(element: Element): PageTable {
+  const rows = rowsOfTable(element).slice(0, headerSearchDepth);
+  for (const row of rows) {
+    const columns = matchHeaderRow(cellsOfRow(row).map(cellText));
+    const named = Object.keys(columns).length;
+    if (columns.entryNumber !== undefined || named >= 2) return { element, columns, headerRow: row };
+  }
+  return { element, columns: {}, headerRow: null };
+}

@@ -1,0 +1,32 @@
+import { yieldToMain } from './yield-to-main';
+
+export interface ChunkOptions {
+  /** Work time per task before yielding; well under the 50 ms long-task line. */
+  budgetMs?: number;
+  signal?: AbortSignal;
+  now?: () => number;
+  yieldNow?: () => Promise<void>;
+}
+
+/** Handles every item, yielding to the page whenever one task has used its budget. Stops quietly when aborted. */
+export async function runInChunks<T>(items: Iterable<T>, handle: (item: T) => void, options: ChunkOptions = {}): Promise<boolean> {
+  const budgetMs = options.budgetMs ?? 8;
+  const now = options.now ?? (() => performance.now());
+  const yieldNow = options.yieldNow ?? yieldToMain;
+  let taskStart = now();
+  let sinceClockCheck = 0;
+  for (const item of items) {
+    if (options.signal?.aborted) return false;
+    handle(item);
+    // Reading the clock every item costs more than the items themselves on long tables.
+    if (++sinceClockCheck >= 16) {
+      sinceClockCheck = 0;
+      if (now() - taskStart >= budgetMs) {
+        await yieldNow();
+        if (options.signal?.aborted) return false;
+        taskStart = now();
+      }
+    }
+  }
+  return !options.signal?.aborted;
+}

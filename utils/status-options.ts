@@ -1,0 +1,27 @@
+import type { CalendarDate } from './calendar-date';
+import type { AssumedFacts } from './eligibility';
+import type { EntryStatusOptions } from './entry-status';
+
+/** What "no" means for each flag a report may lack (the user's setting; domain.md §5 rejects on each flag when set). */
+export const flagsAssumedAbsent: AssumedFacts = {
+  reconciliationFlag: false,
+  reconciliationSummaryFiled: false,
+  drawbackFlag: false,
+  protestOpen: false,
+  adcvdStatus: 'none',
+};
+
+export interface StatusSettings {
+  /** Verdicts and countdowns as of this date instead of today (planning a filing day). */
+  checkAsOfDate: CalendarDate | null;
+  assumeMissingFlagsAreNo: boolean;
+}
+
+export function statusOptionsFrom(settings: StatusSettings, today: CalendarDate): EntryStatusOptions {
+  const asOf = settings.checkAsOfDate ?? today;
+  return {
+    today: asOf,
+    filingDate: asOf,
+    eligibility: settings.assumeMissingFlagsAreNo ? { assumeWhenMissing: flagsAssumedAbsent } : {},
+  };
+}
