@@ -129,6 +129,11 @@ function countChange(counts: MergeCounts, existing: unknown, merged: unknown): b
   return true;
 }
 
+/** How far ACE has got with a claim: a decided status is final, so a later "pending" or "unknown" does not undo it. */
+function statusRank(status: ClaimRecord['aceStatus']): number {
+  return status === 'unknown' ? 0 : status === 'pending' ? 1 : 2;
+}
+
 /** Field-wise merge: the newer record's values win, fields only the other one has are kept (nothing learned is dropped). */
 function mergeClaim(existing: ClaimRecord | undefined, incoming: ClaimRecord): ClaimRecord {
   if (!existing) return incoming;
@@ -136,14 +141,23 @@ function mergeClaim(existing: ClaimRecord | undefined, incoming: ClaimRecord): C
   const [newer, older] = incomingNewer ? [incoming, existing] : [existing, incoming];
   const merged: ClaimRecord = withoutUndefined({ ...older, ...withoutUndefined(newer) });
   if (newer.notes === '' && older.notes !== '') merged.notes = older.notes;
+  if (statusRank(older.aceStatus) > statusRank(newer.aceStatus)) {
+    merged.aceStatus = older.aceStatus;
+    if (older.aceStatusText === undefined) delete merged.aceStatusText;
+    else merged.aceStatusText = older.aceStatusText;
+  }
   return merged;
 }
 
-/** As mergeClaim, but ACE's error text and reason belong to an outcome: kept from the older record only when the outcome agrees. */
+/**
+ * As mergeClaim, but ACE's error text and reason belong to an outcome: kept from the older record only when the
+ * outcome agrees. An entry's decided outcome on a claim is final, so "pending" never replaces it.
+ */
 function mergeClaimEntry(existing: ClaimEntryRecord | undefined, incoming: ClaimEntryRecord): ClaimEntryRecord {
   if (!existing) return incoming;
   const incomingNewer = compareTimestamps(incoming.updatedAt, existing.updatedAt) > 0;
-  const [newer, older] = incomingNewer ? [incoming, existing] : [existing, incoming];
+  let [newer, older] = incomingNewer ? [incoming, existing] : [existing, incoming];
+  if (newer.outcome === 'pending' && older.outcome !== 'pending') [newer, older] = [older, newer];
   if (newer.outcome !== older.outcome) return newer;
   return withoutUndefined({ ...older, ...withoutUndefined(newer) });
 }

@@ -443,3 +443,17 @@ describe('failed writes', () => {
     await expect(saveClaim(db, claim('C-9'))).rejects.toMatchObject({ failure: 'closed' });
   });
 });
+
+describe('decided results are final', () => {
+  it('does not let a later pending or unknown status undo a decided claim status or entry outcome', async () => {
+    const db = await freshDb();
+    await saveClaim(db, claim('C-1', { aceStatus: 'accepted-with-errors', aceStatusText: 'Accepted with Error(s)' }), [
+      entry('C-1', A1, { outcome: 'rejected', aceErrorText: 'INVALID HTS' }),
+    ]);
+    const result = await saveClaim(db, claim('C-1', { aceStatus: 'unknown', updatedAt: T2, filedDate: '2026-04-20' }), [entry('C-1', A1, { outcome: 'pending', updatedAt: T2 })]);
+    expect(result.claimEntries.unchanged).toBe(1);
+    const stored = (await getClaim(db, 'C-1'))!;
+    expect(stored.claim).toMatchObject({ aceStatus: 'accepted-with-errors', aceStatusText: 'Accepted with Error(s)', filedDate: '2026-04-20', updatedAt: T2 });
+    expect(stored.entries[0]).toMatchObject({ outcome: 'rejected', aceErrorText: 'INVALID HTS', updatedAt: T1 });
+  });
+});
