@@ -1,7 +1,4 @@
-/**
- * JSON with object keys sorted at every level and no whitespace, so equal data always gives equal text
- * (backup checksums, record comparison). Undefined fields are left out, as JSON.stringify does.
- */
+/** JSON with keys sorted at every level and no whitespace, so equal data always gives equal text (checksums, comparison). */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {

@@ -1,17 +1,10 @@
-/**
- * Claim numbers: CBP has not published their format (domain.md [open]), so a claim number is any
- * trimmed, upper-cased run of letters, digits and dashes; nothing more is checked.
- * Returns null when the text is empty or has other characters.
- */
+/** Claim number format is unpublished ([open]): any trimmed, upper-cased run of letters, digits and dashes; else null. */
 export function normalizeClaimNumber(text: string): string | null {
   const claimNumber = text.trim().toUpperCase();
   return /^[A-Z0-9-]+$/.test(claimNumber) ? claimNumber : null;
 }
 
-/**
- * Key form of an entry number for the history: upper case, dashes, spaces and dots dropped.
- * A normal-form entry number (11 letters and digits, domain.md §4) is returned unchanged.
- */
+/** History key of an entry number: upper case, dashes, spaces and dots dropped (a normal form stays as it is). */
 export function entryKey(text: string): string {
   return text.toUpperCase().replace(/[\s.\-_]+/g, '');
 }

@@ -64,10 +64,7 @@ export interface EntryLedgerRecord {
   updatedAt: IsoTimestamp;
 }
 
-/**
- * One row of a staged batch. The side panel may extend this interface with its own fields;
- * the store keeps whatever rows it is given.
- */
+/** One row of a staged batch; the side panel may extend it, the store keeps whatever rows it is given. */
 export interface StagedRow {
   /** The text the user gave for this row. */
   input: string;
