@@ -1,6 +1,6 @@
 import type { CalendarDate } from './calendar-date';
 import type { AssumedFacts } from './eligibility';
-import type { EntryStatusOptions } from './entry-status';
+import type { AssessmentOptions } from './entry-assessment';
 
 /** What "no" means for each flag a report may lack (the user's setting; domain.md §5 rejects on each flag when set). */
 export const flagsAssumedAbsent: AssumedFacts = {
@@ -17,7 +17,7 @@ export interface StatusSettings {
   assumeMissingFlagsAreNo: boolean;
 }
 
-export function statusOptionsFrom(settings: StatusSettings, today: CalendarDate): EntryStatusOptions {
+export function statusOptionsFrom(settings: StatusSettings, today: CalendarDate): AssessmentOptions {
   const asOf = settings.checkAsOfDate ?? today;
   return {
     today: asOf,

@@ -1,4 +1,4 @@
-import type { EntryVerdict } from '../entry-status';
+import type { EntryVerdict } from '../entry-assessment';
 
 /** Colours with at least 4.5:1 contrast for the text on them; the words and symbol carry the meaning too. */
 export const verdictColours: Record<EntryVerdict, { background: string; text: string; border: string }> = {

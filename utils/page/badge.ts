@@ -1,4 +1,4 @@
-import type { EntryStatus, EntryVerdict } from '../entry-status';
+import type { EntryAssessment, EntryVerdict } from '../entry-assessment';
 import { formatEntryNumber } from '../entry-number';
 import { countdownText, verdictLabels, verdictSymbols } from '../verdict-labels';
 import { applyStyles, badgeCss } from './badge-style';
@@ -11,7 +11,7 @@ export function isBadgeHost(node: Node): node is HTMLElement {
 }
 
 /** What a badge shows: a predicted status, or that the number fails its check digit. */
-export type BadgeContent = { kind: 'status'; status: EntryStatus } | { kind: 'invalid'; entryNumber: string };
+export type BadgeContent = { kind: 'status'; status: EntryAssessment } | { kind: 'invalid'; entryNumber: string };
 
 export function badgeVerdict(content: BadgeContent): EntryVerdict {
   return content.kind === 'invalid' ? 'invalid' : content.status.verdict;

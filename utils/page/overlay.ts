@@ -1,6 +1,6 @@
 import type { EntryFacts } from '../entry-facts';
 import { findEntryNumbersInText } from '../entry-number';
-import { entryStatus, type EntryStatusOptions } from '../entry-status';
+import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
 import { createBadgeHost, isBadgeHost, renderBadge, type BadgeContent } from './badge';
@@ -14,7 +14,7 @@ import { textNodesUnder } from './text-nodes';
 export interface OverlayDependencies {
   /** Asks history for stored facts and claims, and lets it learn the page's facts. */
   lookup(entries: PageEntry[]): Promise<Map<string, StoredEntry>>;
-  statusOptions(): EntryStatusOptions;
+  statusOptions(): AssessmentOptions;
   onError(error: unknown): void;
   /** Called after each pass, with the entries on the page; for the side panel's "add entries from this page". */
   onEntriesChanged?(count: number): void;
@@ -150,7 +150,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     if (!anchor.valid) return { kind: 'invalid', entryNumber: anchor.entryNumber };
     const known = stored.get(anchor.entryNumber);
     const facts = withStoredFacts(pageFactsOf(anchor.entryNumber), known?.facts);
-    return { kind: 'status', status: entryStatus(anchor.entryNumber, facts, known?.claims ?? [], dependencies.statusOptions()) };
+    return { kind: 'status', status: assessEntry(anchor.entryNumber, facts, known?.claims ?? [], dependencies.statusOptions()) };
   };
 
   const lookUp = async (entryNumbers: Iterable<string>): Promise<void> => {

@@ -7,7 +7,7 @@ import type { KnownClaim } from './history-store';
 /** What a badge or the popup says of one entry: CAPE's predicted verdict, or that a claim already holds it. */
 export type EntryVerdict = Verdict | 'claimed' | 'invalid';
 
-export interface EntryStatus {
+export interface EntryAssessment {
   entryNumber: string;
   verdict: EntryVerdict;
   eligibility: EligibilityResult;
@@ -18,7 +18,7 @@ export interface EntryStatus {
   claims: readonly KnownClaim[];
 }
 
-export interface EntryStatusOptions {
+export interface AssessmentOptions {
   today: CalendarDate;
   filingDate?: CalendarDate;
   eligibility?: Omit<EligibilityOptions, 'filingDate'>;
@@ -29,7 +29,8 @@ export function holdingClaimOf(claims: readonly KnownClaim[]): KnownClaim | unde
   return claims.find((claim) => claim.outcome === 'accepted') ?? claims.find((claim) => claim.outcome === 'pending');
 }
 
-export function entryStatus(entryNumber: string, facts: EntryFacts, claims: readonly KnownClaim[], options: EntryStatusOptions): EntryStatus {
+/** Verdict, deadlines and claims of one entry: what the overlay badge, the popup and the side panel say of it. */
+export function assessEntry(entryNumber: string, facts: EntryFacts, claims: readonly KnownClaim[], options: AssessmentOptions): EntryAssessment {
   const filingDate = options.filingDate ?? options.today;
   const eligibility = evaluateEligibility(facts, { ...options.eligibility, filingDate });
   const deadlines = computeDeadlines(facts, options.today);
