@@ -85,6 +85,18 @@ export function parseEntryNumber(raw: string): ParsedEntryNumber {
     }
     if (clean) return judgeEleven(raw, raw);
   }
+  // Fast path: the display form `XXX-NNNNNNN-C` in upper case.
+  if (length === 13 && raw.charCodeAt(3) === 45 && raw.charCodeAt(11) === 45) {
+    let clean = true;
+    for (let index = 0; index < 13; index++) {
+      const code = raw.charCodeAt(index);
+      if (index !== 3 && index !== 11 && !(isDigit(code) || (code >= 65 && code <= 90))) {
+        clean = false;
+        break;
+      }
+    }
+    if (clean) return judgeEleven(raw.slice(0, 3) + raw.slice(4, 11) + raw[12], raw);
+  }
 
   let compact = '';
   let odd = '';

@@ -1,6 +1,7 @@
 import type { EntryFacts, TariffLine } from './entry-facts';
 import type { EntryProblem } from './entry-problems';
 import { headerKey } from './header-name';
+import { addTariffLine, mergeFactValue, noteRowProblem, type MergedEntryFacts, type ScalarFact } from './merge-entry-facts';
 import { ownString } from './own-string';
 import {
   parseAdcvdStatus,
@@ -212,63 +213,80 @@ export class FactRowReader {
     this.dutyIndex = columns.dutyAmount ?? -1;
   }
 
+  private valueOf(scalar: ScalarColumn<unknown>, cells: readonly string[]): unknown {
+    const text = cells[scalar.index] ?? '';
+    if (text === scalar.lastText) return scalar.lastValue;
+    const value = scalar.parse(text);
+    scalar.lastText = text;
+    scalar.lastValue = value;
+    return value;
+  }
+
+  private badFact(scalar: ScalarColumn<unknown>, cells: readonly string[], row: number): EntryProblem {
+    return {
+      code: 'bad-fact',
+      row,
+      fact: scalar.field,
+      factLabel: factColumnLabels[scalar.column],
+      text: ownString((cells[scalar.index] ?? '').trim()),
+      expected: scalar.expected,
+    };
+  }
+
+  private tariffLine(cells: readonly string[], row: number): { line: TariffLine | null; problem: EntryProblem | null } {
+    if (this.htsIndex < 0) return noLine;
+    const htsNumber = (cells[this.htsIndex] ?? '').trim();
+    if (!htsNumber) return noLine;
+    const line: TariffLine = { htsNumber: ownString(htsNumber) };
+    if (this.dutyIndex < 0) return { line, problem: null };
+    const dutyText = cells[this.dutyIndex] ?? '';
+    const dutyAmount = parseAmount(dutyText);
+    if (dutyAmount === null) {
+      const problem: EntryProblem = {
+        code: 'bad-fact',
+        row,
+        fact: 'dutyAmount',
+        factLabel: factColumnLabels.dutyAmount,
+        text: ownString(dutyText.trim()),
+        expected: 'an amount such as $1,234.56',
+      };
+      return { line, problem };
+    }
+    if (dutyAmount !== undefined) line.dutyAmount = dutyAmount;
+    return { line, problem: null };
+  }
+
   /** Facts of one row (cells as plain strings); `row` is the row number named in problems. */
   read(cells: readonly string[], row: number): RowFacts {
     const facts: EntryFacts = {};
     let problems: EntryProblem[] | null = null;
     for (const scalar of this.scalars) {
-      const text = cells[scalar.index] ?? '';
-      let value: unknown;
-      if (text === scalar.lastText) {
-        value = scalar.lastValue;
-      } else {
-        value = scalar.parse(text);
-        scalar.lastText = text;
-        scalar.lastValue = value;
-      }
+      const value = this.valueOf(scalar, cells);
       if (value === undefined) continue;
-      if (value === null) {
-        const problem: EntryProblem = {
-          code: 'bad-fact',
-          row,
-          fact: scalar.field,
-          factLabel: factColumnLabels[scalar.column],
-          text: ownString(text.trim()),
-          expected: scalar.expected,
-        };
-        (problems ??= []).push(problem);
-        continue;
-      }
-      (facts as Record<string, unknown>)[scalar.field] = value;
+      if (value === null) (problems ??= []).push(this.badFact(scalar, cells, row));
+      else (facts as Record<string, unknown>)[scalar.field] = value;
     }
-    if (this.htsIndex >= 0) {
-      const htsText = cells[this.htsIndex] ?? '';
-      const htsNumber = htsText.trim();
-      if (htsNumber) {
-        const line: TariffLine = { htsNumber: ownString(htsNumber) };
-        if (this.dutyIndex >= 0) {
-          const dutyText = cells[this.dutyIndex] ?? '';
-          const dutyAmount = parseAmount(dutyText);
-          if (dutyAmount === null) {
-            const problem: EntryProblem = {
-              code: 'bad-fact',
-              row,
-              fact: 'dutyAmount',
-              factLabel: factColumnLabels.dutyAmount,
-              text: ownString(dutyText.trim()),
-              expected: 'an amount such as $1,234.56',
-            };
-            (problems ??= []).push(problem);
-          } else if (dutyAmount !== undefined) {
-            line.dutyAmount = dutyAmount;
-          }
-        }
-        facts.tariffLines = [line];
-      }
-    }
+    const { line, problem } = this.tariffLine(cells, row);
+    if (line) facts.tariffLines = [line];
+    if (problem) (problems ??= []).push(problem);
     return { facts, problems };
   }
+
+  /** Merge one row straight into its entry's facts, without a per-row facts object (ES-003 has many lines per entry). */
+  readInto(cells: readonly string[], row: number, merged: MergedEntryFacts): void {
+    for (const scalar of this.scalars) {
+      const value = this.valueOf(scalar, cells);
+      if (value === undefined) continue;
+      if (value === null) noteRowProblem(merged, this.badFact(scalar, cells, row));
+      else mergeFactValue(merged, scalar.field as ScalarFact, value, row);
+    }
+    const { line, problem } = this.tariffLine(cells, row);
+    if (line) addTariffLine(merged, line);
+    if (problem) noteRowProblem(merged, problem);
+  }
 }
+
+const noLine = { line: null, problem: null };
 
 /** Facts of one row of cells under `columns`; for many rows, reuse a FactRowReader. */
 export function readFactCells(cells: readonly string[], columns: ColumnMap, row: number): RowFacts {

@@ -1,8 +1,8 @@
-import type { EntryFacts } from './entry-facts';
+import type { EntryFacts, TariffLine } from './entry-facts';
 import type { EntryProblem } from './entry-problems';
 
 /** Facts with one value per entry; tariff lines are the only facts that accumulate. */
-type ScalarFact = Exclude<keyof EntryFacts, 'tariffLines'>;
+export type ScalarFact = Exclude<keyof EntryFacts, 'tariffLines'>;
 
 const scalarFactLabels: Record<ScalarFact, string> = {
   entryType: 'entry type',
@@ -56,7 +56,8 @@ export function startMergedFacts(facts: EntryFacts, row: number, problems: reado
   return merged;
 }
 
-function noteRowProblem(merged: MergedEntryFacts, problem: EntryProblem): void {
+/** Keep a row's problem; a value not understood leaves its fact unknown. */
+export function noteRowProblem(merged: MergedEntryFacts, problem: EntryProblem): void {
   addProblem(merged, problem);
   // A value not understood on any row leaves that fact unknown for the entry: never pick the readable rows' guess.
   if (problem.code === 'bad-fact') {
@@ -64,37 +65,41 @@ function noteRowProblem(merged: MergedEntryFacts, problem: EntryProblem): void {
   }
 }
 
+/** Merge one scalar fact of a further row (the reader's allocation-free path for ES-003 lines). */
+export function mergeFactValue(merged: MergedEntryFacts, field: ScalarFact, value: unknown, row: number): void {
+  if (merged.unknown?.has(field)) return;
+  const target = merged.facts;
+  const known = target[field];
+  if (known === undefined) {
+    (target as Record<string, unknown>)[field] = value;
+    merged.origins[field] = row;
+  } else if (known !== value) {
+    addProblem(merged, {
+      code: 'conflicting-facts',
+      row,
+      fact: field,
+      factLabel: scalarFactLabels[field],
+      value: showValue(value),
+      firstRow: merged.origins[field] ?? row,
+      firstValue: showValue(known),
+    });
+    markUnknown(merged, field);
+  }
+}
+
+export function addTariffLine(merged: MergedEntryFacts, line: TariffLine): void {
+  if (merged.facts.tariffLines) merged.facts.tariffLines.push(line);
+  else merged.facts.tariffLines = [line];
+}
+
 /** Merge a further row: tariff lines accumulate, scalar facts must agree; disagreement is reported and the fact left unknown. */
 export function mergeRowFacts(merged: MergedEntryFacts, facts: EntryFacts, row: number, problems: readonly EntryProblem[] | null): void {
-  const target = merged.facts;
   for (const key in facts) {
     if (key === 'tariffLines') {
-      const lines = facts.tariffLines;
-      if (lines) {
-        if (target.tariffLines) for (const line of lines) target.tariffLines.push(line);
-        else target.tariffLines = lines;
-      }
+      for (const line of facts.tariffLines ?? []) addTariffLine(merged, line);
       continue;
     }
-    const field = key as ScalarFact;
-    if (merged.unknown?.has(field)) continue;
-    const value = facts[field];
-    const known = target[field];
-    if (known === undefined) {
-      (target as Record<string, unknown>)[field] = value;
-      merged.origins[field] = row;
-    } else if (known !== value) {
-      addProblem(merged, {
-        code: 'conflicting-facts',
-        row,
-        fact: field,
-        factLabel: scalarFactLabels[field],
-        value: showValue(value),
-        firstRow: merged.origins[field] ?? row,
-        firstValue: showValue(known),
-      });
-      markUnknown(merged, field);
-    }
+    mergeFactValue(merged, key as ScalarFact, facts[key as ScalarFact], row);
   }
   if (problems) for (const problem of problems) noteRowProblem(merged, problem);
 }

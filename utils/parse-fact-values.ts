@@ -37,6 +37,15 @@ const plainAmount = /^\d+(?:\.\d+)?$/;
 
 /** Money: `$`, `USD`, spaces, thousands separators, a leading minus or parentheses for negatives; `1.234,56` read as a decimal comma. */
 export function parseAmount(text: string): FactValue<number> {
+  // Fast path for the bare amounts ACE's CSV export writes, e.g. `955.17`.
+  let plain = text.length > 0 && text.length < 16;
+  let dots = 0;
+  for (let index = 0; plain && index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46) dots++;
+    else if (code < 48 || code > 57) plain = false;
+  }
+  if (plain && dots <= 1 && text.charCodeAt(0) !== 46 && text.charCodeAt(text.length - 1) !== 46) return Number(text);
   if (isBlank(text)) return undefined;
   let value = text.trim();
   let negative = false;

@@ -13,11 +13,12 @@ export interface InputEntry {
   /** The entry-number text as the user gave it. */
   input: string;
   /** File or other origin, when several inputs are checked together. */
-  source?: string;
+  source?: string | undefined;
   /** Normal form when usable (valid or restored), else null. */
   entryNumber: string | null;
-  problems: EntryProblem[];
-  facts: EntryFacts;
+  problems: readonly EntryProblem[];
+  /** Read-only: entries without fact columns share one empty object. */
+  facts: Readonly<EntryFacts>;
   /** How many input rows were merged into this entry. */
   rowCount: number;
 }
@@ -65,20 +66,15 @@ export interface InputReader {
   readonly linesRead: number;
 }
 
+const noFacts: Readonly<EntryFacts> = Object.freeze({});
+
 const delimiters = [',', ';', '\t', '|'] as const;
 /** Enough text to see the layout; decided earlier only when the input ends. */
 const sampleSize = 64 * 1024;
 const sampleRows = 200;
 const headerSearchRows = 20;
+const windowSize = 256 * 1024;
 
-interface EntryState {
-  row: number;
-  input: string;
-  entryNumber: string | null;
-  numberProblems: readonly EntryProblem[];
-  merged: MergedEntryFacts | null;
-  rowCount: number;
-}
 
 function looksBinary(text: string): boolean {
   if (text.startsWith('PK\u0003\u0004')) return true;
@@ -207,8 +203,12 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   let factReader: FactRowReader | null = null;
   let lastCell: string | undefined;
   let lastParsed: ParsedEntryNumber | null = null;
-  const states: EntryState[] = [];
-  const byKey = new Map<string, EntryState>();
+  let lastMerged: MergedEntryFacts | null = null;
+  let lastEntry: InputEntry | null = null;
+  const entries: InputEntry[] = [];
+  /** Per entry of a report with fact columns: its merged facts, by index in `entries`. */
+  const mergedFacts: MergedEntryFacts[] = [];
+  const byKey = new Map<string, number>();
 
   function normalise(chunk: string, final: boolean): string {
     let text = heldCarriageReturn ? `\r${chunk}` : chunk;
@@ -235,54 +235,98 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     return lastParsed;
   }
 
+  function addEntry(line: number, input: string, parsed: ParsedEntryNumber): InputEntry {
+    const entry: InputEntry = {
+      row: line,
+      input: ownString(input),
+      source,
+      entryNumber: parsed.entryNumber,
+      problems: parsed.problems,
+      facts: noFacts,
+      rowCount: 1,
+    };
+    entries.push(entry);
+    return entry;
+  }
+
   function handleRow(row: string[], line: number): void {
     if (row.length === 1 && row[0] === '') return;
     const cell = row[entryColumn] ?? '';
+    // ES-003 lines of one entry follow each other: same cell, same entry.
+    if (mergesRows && cell === lastCell && lastMerged !== null) {
+      factReader!.readInto(row, line, lastMerged);
+      lastEntry!.rowCount++;
+      return;
+    }
     if (isBlankCell(cell) && isBlankRow(row)) return;
     const parsed = parseCell(cell);
+    lastMerged = null;
     // A header repeated inside the data (concatenated exports) is not an entry.
     if (parsed.entryNumber === null && isEntryNumberHeader(cell)) return;
     if (!mergesRows) {
-      states.push({ row: line, input: ownString(cell), entryNumber: parsed.entryNumber, numberProblems: parsed.problems, merged: null, rowCount: 1 });
+      addEntry(line, cell, parsed);
       return;
     }
-    const rowFacts = factReader!.read(row, line);
     const key = parsed.entryNumber ?? (isBlankCell(cell) ? null : `\u0000${cell.trim()}`);
-    const known = key === null ? undefined : byKey.get(key);
-    if (known) {
-      mergeRowFacts(known.merged!, rowFacts.facts, line, rowFacts.problems);
-      known.rowCount++;
-      return;
+    const index = key === null ? undefined : byKey.get(key);
+    let entry: InputEntry;
+    let merged: MergedEntryFacts;
+    if (index !== undefined) {
+      entry = entries[index]!;
+      merged = mergedFacts[index]!;
+      factReader!.readInto(row, line, merged);
+      entry.rowCount++;
+    } else {
+      const rowFacts = factReader!.read(row, line);
+      merged = startMergedFacts(rowFacts.facts, line, rowFacts.problems);
+      if (key !== null) byKey.set(key, entries.length);
+      mergedFacts[entries.length] = merged;
+      entry = addEntry(line, cell, parsed);
     }
-    const state: EntryState = {
-      row: line,
-      input: ownString(cell),
-      entryNumber: parsed.entryNumber,
-      numberProblems: parsed.problems,
-      merged: startMergedFacts(rowFacts.facts, line, rowFacts.problems),
-      rowCount: 1,
-    };
-    states.push(state);
-    if (key !== null) byKey.set(key, state);
+    if (key !== null) {
+      lastMerged = merged;
+      lastEntry = entry;
+    }
   }
 
-  function processColumns(text: string, final: boolean): void {
+  function countLineEnds(text: string, end: number): number {
+    let count = 0;
+    for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+    return count;
+  }
+
+  function parseWindow(text: string, final: boolean): string {
     const results = parser!.parse(text, 0, !final);
     const rows = results.data as string[][];
+    const cursor = final ? text.length : (results.meta.cursor as number);
     // The line end of the last line is not one more (empty) line.
     if (final && text.endsWith('\n') && rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
-    const quoted = text.indexOf('"') >= 0;
+    // Only quoted cells can hold line ends; look for them only when the line ends outnumber the rows.
+    const lineEnds = countLineEnds(text, cursor);
+    const multiLine = lineEnds > rows.length || (lineEnds === rows.length && final && !text.endsWith('\n'));
     for (const row of rows) {
       const line = nextLine;
       nextLine++;
-      if (quoted) for (const cell of row) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) nextLine++;
+      if (multiLine) for (const cell of row) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) nextLine++;
       if (rowIndex++ < skipRows) {
         if (rowIndex === skipRows && hasHeader) headerRow = line;
         continue;
       }
       handleRow(row, line);
     }
-    carry = final ? '' : text.substring(results.meta.cursor as number);
+    return final ? '' : text.substring(cursor);
+  }
+
+  function processColumns(text: string, final: boolean): void {
+    // Parse in windows so each batch of rows dies young, even when given one huge string.
+    let rest = text;
+    while (rest.length > windowSize) {
+      const cut = rest.lastIndexOf('\n', windowSize);
+      if (cut < 0) break;
+      const left = parseWindow(rest.slice(0, cut + 1), false);
+      rest = left + rest.slice(cut + 1);
+    }
+    carry = parseWindow(rest, final);
   }
 
   function processFreeText(text: string, final: boolean): void {
@@ -294,7 +338,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       position = match.start;
       const input = text.slice(match.start, match.end);
       const parsed = parseEntryNumber(input);
-      states.push({ row: nextLine, input: ownString(input), entryNumber: parsed.entryNumber, numberProblems: parsed.problems, merged: null, rowCount: 1 });
+      addEntry(nextLine, input, parsed);
     }
     for (let at = text.indexOf('\n', position); at >= 0 && at < cut; at = text.indexOf('\n', at + 1)) nextLine++;
     // The last line has no line end: count it too.
@@ -350,17 +394,13 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       pushText('', true);
       if (!sawText) throw new InputError('empty', 'the input is empty');
       if (!decision) throw noEntryNumbers();
-      const entries = states.map(
-        (state): InputEntry => ({
-          row: state.row,
-          input: state.input,
-          ...(source === undefined ? {} : { source }),
-          entryNumber: state.entryNumber,
-          problems: state.merged?.problems ? [...state.numberProblems, ...state.merged.problems] : [...state.numberProblems],
-          facts: state.merged?.facts ?? {},
-          rowCount: state.rowCount,
-        }),
-      );
+      for (let index = 0; index < mergedFacts.length; index++) {
+        const merged = mergedFacts[index];
+        if (!merged) continue;
+        const entry = entries[index]!;
+        entry.facts = merged.facts;
+        if (merged.problems) entry.problems = entry.problems.concat(merged.problems);
+      }
       const layout: InputLayout =
         decision.kind === 'free-text'
           ? { kind: 'free-text' }

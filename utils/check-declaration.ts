@@ -1,0 +1,171 @@
+import type { CalendarDate } from './calendar-date';
+import { computeDeadlines, type EntryDeadlines } from './deadlines';
+import { evaluateEligibility, type EligibilityOptions, type EligibilityReason, type EligibilityResult, type Verdict } from './eligibility';
+import type { EntryFacts } from './entry-facts';
+import { formatEntryNumber } from './entry-number';
+import { isBlockingProblem, problemMessage, type EntryProblem, type EntryProblemCode, type ReportedProblem } from './entry-problems';
+import type { InputEntry } from './read-input';
+import { builtInRuleSets, ruleSetFor } from './rule-sets';
+
+/** Entry number (normal form) → the CAPE claim number(s) it is already on. */
+export type KnownClaims = ReadonlyMap<string, string | readonly string[]>;
+
+export interface CheckOptions {
+  today: CalendarDate;
+  /** Date the declaration will be filed; chooses the rule set. Defaults to today. */
+  filingDate?: CalendarDate;
+  knownClaims?: KnownClaims;
+  /** Keep `not-eligible` entries in the CAPE file (the user knows better, or wants ACE's own answer). */
+  keepIneligible?: boolean;
+  /** Rule sets and assumptions passed through to the eligibility rules. */
+  eligibility?: Omit<EligibilityOptions, 'filingDate'>;
+}
+
+export type EntryStatus = 'ready' | 'excluded';
+
+export interface CheckedEntry {
+  row: number;
+  input: string;
+  source?: string;
+  entryNumber: string | null;
+  status: EntryStatus;
+  problems: ReportedProblem[];
+  /** Null when the row has no usable entry number or repeats an earlier one. */
+  verdict: Verdict | null;
+  reasons: EligibilityReason[];
+  missingFacts: string[];
+  deadlines: EntryDeadlines;
+  facts: EntryFacts;
+  rowCount: number;
+  /** Why the entry is left out of the CAPE file: the main code and a message naming the row and the fix. */
+  exclusion?: { code: string; message: string };
+}
+
+export interface CheckSummary {
+  entries: number;
+  ready: number;
+  excluded: number;
+  /** Excluded entries by their main code (a problem code or an eligibility reason code). */
+  excludedBy: Record<string, number>;
+  problems: Partial<Record<EntryProblemCode, number>>;
+  verdicts: Partial<Record<Verdict, number>>;
+  /** Eligibility reasons over all entries with a verdict. */
+  reasons: Record<string, number>;
+  ruleSet: EligibilityResult['ruleSet'] | null;
+  filingDate: CalendarDate;
+}
+
+export interface CheckResult {
+  entries: CheckedEntry[];
+  /** Normal forms of the ready entries, in input order: what the CAPE file holds. */
+  readyEntryNumbers: string[];
+  summary: CheckSummary;
+}
+
+function claimNumbersOf(value: string | readonly string[] | undefined): readonly string[] | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string') return [value];
+  return value.length > 0 ? value : null;
+}
+
+function increment(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/**
+ * The check behind the side panel and `cape check`: duplicates, known claims, eligibility and deadlines per entry.
+ * Excluded: unrestorable format problems, duplicates after the first, already claimed, not eligible unless kept;
+ * `unknown` verdicts stay in (ACE decides).
+ */
+export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: CheckOptions): CheckResult {
+  const filingDate = options.filingDate ?? options.today;
+  const ruleSets = options.eligibility?.ruleSets ?? builtInRuleSets;
+  const eligibilityOptions: EligibilityOptions = { ...options.eligibility, filingDate };
+  const windowOffset = ruleSetFor(filingDate, ruleSets)?.liquidatedEntryLastDayOffset;
+  const deadlineOptions = windowOffset === undefined ? {} : { capeWindowLastDayOffset: windowOffset };
+  const firstSeen = new Map<string, { row: number; source?: string }>();
+  const entries: CheckedEntry[] = [];
+  const readyEntryNumbers: string[] = [];
+  const summary: CheckSummary = {
+    entries: 0,
+    ready: 0,
+    excluded: 0,
+    excludedBy: {},
+    problems: {},
+    verdicts: {},
+    reasons: {},
+    ruleSet: null,
+    filingDate,
+  };
+
+  for (const input of inputEntries) {
+    const { row, entryNumber } = input;
+    const problems: EntryProblem[] = input.problems.slice();
+    let verdict: Verdict | null = null;
+    let reasons: EligibilityReason[] = [];
+    let missingFacts: string[] = [];
+    let deadlines: EntryDeadlines = {};
+    let exclusion: CheckedEntry['exclusion'];
+
+    if (entryNumber !== null) {
+      const first = firstSeen.get(entryNumber);
+      if (first) {
+        problems.push({ code: 'duplicate', entryNumber, firstRow: first.row, ...(first.source === input.source ? {} : { firstSource: first.source }) });
+      } else {
+        firstSeen.set(entryNumber, input.source === undefined ? { row } : { row, source: input.source });
+        const claims = claimNumbersOf(options.knownClaims?.get(entryNumber));
+        if (claims) problems.push({ code: 'already-claimed', entryNumber, claimNumbers: claims });
+        const eligibility = evaluateEligibility(input.facts, eligibilityOptions);
+        verdict = eligibility.verdict;
+        reasons = eligibility.reasons;
+        missingFacts = eligibility.missingFacts;
+        summary.ruleSet ??= eligibility.ruleSet;
+        deadlines = computeDeadlines(input.facts, options.today, deadlineOptions);
+      }
+    }
+
+    const blocking = problems.find(isBlockingProblem);
+    if (blocking) {
+      exclusion = { code: blocking.code, message: problemMessage(blocking, row) };
+    } else if (verdict === 'not-eligible' && !options.keepIneligible) {
+      const shown = formatEntryNumber(entryNumber!);
+      exclusion = {
+        code: reasons[0]?.code ?? 'not-eligible',
+        message: `Row ${row}: ${shown} is not eligible under ${summary.ruleSet?.name ?? 'the rules in force'}. ${reasons.map((reason) => reason.message).join(' ')}`,
+      };
+    }
+
+    const status: EntryStatus = exclusion ? 'excluded' : 'ready';
+    const entry: CheckedEntry = {
+      row,
+      input: input.input,
+      ...(input.source === undefined ? {} : { source: input.source }),
+      entryNumber,
+      status,
+      problems: problems.map((problem) => ({ code: problem.code, message: problemMessage(problem, row) })),
+      verdict,
+      reasons,
+      missingFacts,
+      deadlines,
+      facts: input.facts,
+      rowCount: input.rowCount,
+      ...(exclusion ? { exclusion } : {}),
+    };
+    entries.push(entry);
+
+    summary.entries++;
+    if (status === 'ready') {
+      summary.ready++;
+      readyEntryNumbers.push(entryNumber!);
+    } else {
+      summary.excluded++;
+      increment(summary.excludedBy, exclusion!.code);
+    }
+    for (const problem of problems) increment(summary.problems, problem.code);
+    if (verdict !== null) {
+      increment(summary.verdicts, verdict);
+      for (const reason of reasons) increment(summary.reasons, reason.code);
+    }
+  }
+  return { entries, readyEntryNumbers, summary };
+}
