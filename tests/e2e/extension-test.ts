@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { serveMockAce } from './ace-routes';
+import { mockAceToday, serveMockAce, type MockAce, type UnexpectedRequest } from './ace-routes';
 import { extensionIdOf, freshProfileDir, launchWithExtension } from './chromium-launch';
 
 export interface ExtensionFixtures {
@@ -8,8 +8,9 @@ export interface ExtensionFixtures {
   profileDir: string;
   extensionId: string;
   background: Worker;
-  /** Requests that left for anywhere but the mock ACE Portal; each test ends by asserting there were none. */
-  unexpectedRequests: string[];
+  /** The mock ACE Portal at its real addresses; every other request is refused and recorded, and each test ends by asserting there were none. */
+  mockAce: MockAce;
+  unexpectedRequests: UnexpectedRequest[];
   openExtensionPage: (path: 'popup.html' | 'sidepanel.html' | string) => Promise<Page>;
 }
 
@@ -22,10 +23,16 @@ export const test = base.extend<ExtensionFixtures>({
     await use(context);
     await context.close();
   },
-  unexpectedRequests: async ({ context }, use) => {
-    const { unexpectedRequests } = await serveMockAce(context);
-    await use(unexpectedRequests);
-    expect(unexpectedRequests, 'the extension and pages made requests outside the mock ACE Portal').toEqual([]);
+  mockAce: [
+    async ({ context }, use) => {
+      const mockAce = await serveMockAce(context);
+      await use(mockAce);
+      expect(mockAce.unexpectedRequests, 'requests left for somewhere other than the mock ACE Portal').toEqual([]);
+    },
+    { auto: true },
+  ],
+  unexpectedRequests: async ({ mockAce }, use) => {
+    await use(mockAce.unexpectedRequests);
   },
   extensionId: async ({ context }, use) => {
     await use(await extensionIdOf(context));
@@ -43,7 +50,12 @@ export const test = base.extend<ExtensionFixtures>({
   },
 });
 
-export { expect };
+export { expect, mockAceToday };
+
+/** Pins the date verdicts and countdowns are computed for (the "check as of" setting) to the fixtures' today. */
+export async function useFixtureToday(background: Worker): Promise<void> {
+  await setSettings(background, { checkAsOfDate: mockAceToday });
+}
 
 /** Sets extension settings (local storage keys of utils/settings.ts) from the background, before pages load. */
 export async function setSettings(background: Worker, values: Record<string, unknown>): Promise<void> {

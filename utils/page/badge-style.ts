@@ -14,9 +14,9 @@ const verdictRules = Object.entries(verdictColours)
   .map(([verdict, colour]) => `.pill[data-verdict="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
   .join('\n');
 
-/** Styles inside each badge's shadow root: the page's styles stay out, ours stay in. */
+/** Styles inside each badge's shadow root: the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host). */
 export const badgeCss = `
-:host{all:initial;display:inline-block;vertical-align:baseline;margin-inline-start:4px}
+:host{all:initial !important;display:inline-block !important;vertical-align:baseline !important;margin-inline-start:4px !important;float:none !important;position:static !important}
 .pill{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:3px;white-space:nowrap;
   font:600 11px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 6px;border:1px solid;border-radius:9px;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
@@ -25,7 +25,8 @@ ${verdictRules}
 `;
 
 export const tooltipCss = `
-:host{all:initial}
+:host{all:initial !important}
+.tip:not(:popover-open){display:none}
 .tip{all:initial;box-sizing:border-box;position:fixed;margin:0;inset:auto;max-width:360px;padding:8px 10px;border:1px solid #6b6b6b;border-radius:6px;
   background:#ffffff;color:#1a1a1a;box-shadow:0 2px 8px rgba(0,0,0,.25);font:12px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;z-index:2147483647}
 .tip h2{all:initial;display:block;font:700 12px/1.4 system-ui,sans-serif;color:#1a1a1a;margin:0 0 4px}

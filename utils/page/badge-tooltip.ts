@@ -16,7 +16,6 @@ export interface BadgeTooltip {
 export function createBadgeTooltip(signal: AbortSignal): BadgeTooltip {
   const host = document.createElement('span');
   host.setAttribute('data-cape-tooltip', '');
-  host.style.setProperty('all', 'initial', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   applyStyles(shadow, tooltipCss);
   const tip = document.createElement('div');

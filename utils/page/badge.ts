@@ -21,10 +21,6 @@ export function badgeVerdict(content: BadgeContent): EntryVerdict {
 export function createBadgeHost(entryNumber: string): HTMLElement {
   const host = document.createElement('span');
   host.setAttribute(badgeHostAttribute, entryNumber);
-  // Inline !important beats page rules such as `* { all: revert }` on the host itself.
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('display', 'inline-block', 'important');
-  host.style.setProperty('margin-inline-start', '4px', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   applyStyles(shadow, badgeCss);
   return host;

@@ -40,6 +40,11 @@ interface Anchor {
 /** A page that keeps removing a badge wins after this many re-inserts: we never fight the page. */
 const maxReinserts = 3;
 
+function isWholeCell(text: Text, start: number, end: number): boolean {
+  const cellText = text.parentElement?.textContent ?? '';
+  return cellText.trim().length === end - start && text.data.slice(0, start).trim() === '' && text.data.slice(end).trim() === '';
+}
+
 export function startOverlay(document: Document, dependencies: OverlayDependencies, signal: AbortSignal): Overlay {
   const tableCache = new WeakMap<Element, PageTable>();
   const rowReaders = new WeakMap<PageTable, FactRowReader>();
@@ -121,7 +126,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     let current = text;
     let consumed = 0;
     for (const match of matches) {
-      if (!match.checkDigitValid && !inEntryColumn) continue;
+      // A failed check digit is worth a badge only where a cell holds nothing else (a typo), not in totals or notes.
+      if (!match.checkDigitValid && !(inEntryColumn && isWholeCell(text, match.start, match.end))) continue;
       const end = match.end - consumed;
       if (end < current.data.length) {
         const rest = current.splitText(end);

@@ -1,0 +1,86 @@
+import type { Frame, Page } from '@playwright/test';
+import { readMockAceExpectations, readMockAceLookAlikes } from './ace-routes';
+import { expect, test, useFixtureToday } from './extension-test';
+
+interface BadgeSeen {
+  entryNumber: string;
+  verdict: string | null;
+  deadline: string | null;
+}
+
+async function badgesIn(frame: Page | Frame): Promise<BadgeSeen[]> {
+  return frame.$$eval('[data-cape-entry]', (hosts) =>
+    hosts.map((host) => ({
+      entryNumber: host.getAttribute('data-cape-entry')!,
+      verdict: host.getAttribute('data-cape-verdict'),
+      deadline: host.getAttribute('data-cape-deadline'),
+    })),
+  );
+}
+
+async function allBadges(page: Page): Promise<BadgeSeen[]> {
+  const perFrame = await Promise.all(page.frames().map((frame) => badgesIn(frame).catch(() => [])));
+  return perFrame.flat();
+}
+
+/** Waits until the expected number of distinct entries have badges and every badge has its verdict. */
+async function settledBadges(page: Page, expectedEntries: number): Promise<BadgeSeen[]> {
+  await expect
+    .poll(async () => {
+      const badges = await allBadges(page);
+      const entries = new Set(badges.map((badge) => badge.entryNumber)).size;
+      return badges.every((badge) => badge.verdict !== null) ? entries : -entries;
+    })
+    .toBe(expectedEntries);
+  return allBadges(page);
+}
+
+const reportPages = [
+  '/reports/es003-thead.html',
+  '/reports/es003-no-thead.html',
+  '/reports/es003-grid.html',
+  '/reports/es003-hostile-css.html',
+  '/reports/es003-iframe.html',
+  '/entry-summary.html',
+];
+
+for (const path of reportPages) {
+  test(`badges on ${path} carry the expected verdicts and deadlines, once each, none on look-alikes`, async ({ context, background, mockAce }) => {
+    await useFixtureToday(background);
+    const expected = (await readMockAceExpectations())[path]!;
+    const lookAlikes = (await readMockAceLookAlikes())[path] ?? [];
+    const page = await context.newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(mockAce.url(path));
+    const badges = await settledBadges(page, Object.keys(expected).length);
+
+    expect(new Set(badges.map((badge) => badge.entryNumber))).toEqual(new Set(Object.keys(expected)));
+    for (const badge of badges) {
+      const want = expected[badge.entryNumber]!;
+      if (want.verdict !== 'any') expect.soft(badge.verdict, `verdict of ${badge.entryNumber}`).toBe(want.verdict);
+      if (want.nextDeadline) expect.soft(badge.deadline, `deadline of ${badge.entryNumber}`).toBe(want.nextDeadline);
+    }
+    const text = (await Promise.all(page.frames().map((frame) => frame.evaluate(() => document.body.innerText)))).join('\n');
+    for (const lookAlike of lookAlikes) expect(text).toContain(lookAlike);
+    expect(pageErrors).toEqual([]);
+  });
+}
+
+test('badge shows words and a countdown, and its tooltip opens on keyboard focus', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-thead.html']!;
+  const [entryNumber] = Object.entries(expected).find(([, want]) => want.verdict === 'eligible' && want.nextDeadline)!;
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/reports/es003-thead.html'));
+  await settledBadges(page, Object.keys(expected).length);
+  const pill = page.locator(`[data-cape-entry="${entryNumber}"]`).first().locator('button');
+  await expect(pill).toContainText('Eligible');
+  await expect(pill).toContainText(/\d+ d|today/);
+  await pill.focus();
+  const tooltip = page.locator('[data-cape-tooltip] [role="tooltip"]');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('Rule set: CAPE Phase 2');
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+});
