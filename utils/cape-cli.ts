@@ -20,7 +20,7 @@ export interface CliEnvironment {
   today(): CalendarDate;
 }
 
-export const usage = `Usage: cape check FILE... [options]
+export const capeUsage = `Usage: cape check FILE... [options]
 
 Check entry numbers for a CAPE Declaration and write the files to upload.
 FILE is a CSV, tab- or semicolon-separated file, an ACE ES-003 report, or plain text with entry numbers.
@@ -191,7 +191,7 @@ async function runCheck(args: CheckArguments, env: CliEnvironment): Promise<numb
   let knownClaims: KnownClaimMap | undefined;
   if (args.claimed !== undefined) {
     try {
-      knownClaims = readKnownClaims(await env.readText(args.claimed));
+      knownClaims = await readKnownClaims(await env.readText(args.claimed));
     } catch (error) {
       env.stderr(`cape: ${args.claimed}: ${oneLine((error as Error).message)}\n`);
       return 2;
@@ -254,7 +254,7 @@ async function runCheck(args: CheckArguments, env: CliEnvironment): Promise<numb
 export async function runCapeCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    env.stdout(usage);
+    env.stdout(capeUsage);
     return 0;
   }
   if (command !== 'check') {
@@ -262,7 +262,7 @@ export async function runCapeCli(argv: readonly string[], env: CliEnvironment): 
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
-    env.stdout(usage);
+    env.stdout(capeUsage);
     return 0;
   }
   let args: CheckArguments;

@@ -1,4 +1,5 @@
 import { parseEntryNumber } from './entry-number';
+import { BACKUP_FORMAT, readBackup } from './history-backup';
 
 /** Entry number (normal form) → claim numbers it is on. */
 export type KnownClaimMap = Map<string, string[]>;
@@ -18,21 +19,13 @@ function add(claims: KnownClaimMap, entryText: unknown, claimNumber: unknown): b
   return true;
 }
 
-/** The history backup keeps claims and their entries as stores, at the top or under `stores` / `data`. */
-function historyStores(document: Record<string, unknown>): Record<string, unknown> | null {
-  for (const candidate of [document, document.stores, document.data]) {
-    if (isObject(candidate) && Array.isArray(candidate.claimEntries)) return candidate;
-  }
-  return null;
-}
-
 /**
  * Claims already filed, from a JSON document: the simple form `{ "claims": [ { "claimNumber", "entries": [...] } ] }`,
- * or a history backup (`claims` records and `claimEntries` records). Entries ACE rejected, or on a rejected claim,
- * are not claimed: they may be filed again.
- * Throws with a one-line message when the document has neither form.
+ * or a CAPE Companion history backup (checked and migrated by readBackup). Entries ACE rejected, or on a rejected
+ * claim, are not claimed: they may be filed again.
+ * Rejects with a one-line message when the document has neither form.
  */
-export function readKnownClaims(text: string): KnownClaimMap {
+export async function readKnownClaims(text: string): Promise<KnownClaimMap> {
   let document: unknown;
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -41,22 +34,18 @@ export function readKnownClaims(text: string): KnownClaimMap {
   }
   const claims: KnownClaimMap = new Map();
   if (!isObject(document)) throw new Error('expected a JSON object with "claims"');
-  const stores = historyStores(document);
-  if (stores) {
-    const rejectedClaims = new Set<string>();
-    if (Array.isArray(stores.claims)) {
-      for (const claim of stores.claims) {
-        if (isObject(claim) && claim.aceStatus === 'rejected' && typeof claim.claimNumber === 'string') rejectedClaims.add(claim.claimNumber);
-      }
-    }
-    for (const record of stores.claimEntries as unknown[]) {
-      if (!isObject(record) || record.outcome === 'rejected') continue;
-      if (typeof record.claimNumber === 'string' && rejectedClaims.has(record.claimNumber)) continue;
+  if (document.format === BACKUP_FORMAT) {
+    const { data } = await readBackup(text);
+    const rejectedClaims = new Set(data.claims.filter((claim) => claim.aceStatus === 'rejected').map((claim) => claim.claimNumber));
+    for (const record of data.claimEntries) {
+      if (record.outcome === 'rejected' || rejectedClaims.has(record.claimNumber)) continue;
       add(claims, record.entryNumber, record.claimNumber);
     }
     return claims;
   }
-  if (!Array.isArray(document.claims)) throw new Error('expected "claims": [ { "claimNumber": "...", "entries": ["..."] } ] or a history backup');
+  if (!Array.isArray(document.claims)) {
+    throw new Error('expected "claims": [ { "claimNumber": "...", "entries": ["..."] } ] or a CAPE Companion history backup');
+  }
   for (const claim of document.claims) {
     if (!isObject(claim) || !Array.isArray(claim.entries)) continue;
     for (const entry of claim.entries) add(claims, entry, claim.claimNumber);

@@ -54,15 +54,14 @@ export function parseAmount(text: string): FactValue<number> {
     value = value.slice(1, -1).trim();
   }
   value = value.replace(/^(?:USD|US\$)\s*/i, '').replace(/\s*USD$/i, '');
-  if (value.startsWith('-')) {
-    negative = !negative;
-    value = value.slice(1).trim();
-  }
+  let minus = value.startsWith('-');
+  if (minus) value = value.slice(1).trim();
   if (value.startsWith('$')) value = value.slice(1).trim();
-  if (value.startsWith('-')) {
-    negative = !negative;
+  if (!minus && value.startsWith('-')) {
+    minus = true;
     value = value.slice(1).trim();
   }
+  if (minus) negative = !negative;
   value = value.replace(/[\s\u00a0']/g, '');
   const lastComma = value.lastIndexOf(',');
   const lastDot = value.lastIndexOf('.');
