@@ -31,7 +31,9 @@ export type InputLayout =
       /** Line of the header row, null when the input has none. */
       headerRow: number | null;
       columns: ColumnMap;
-      /** Fact columns present: rows of the same entry are its lines and merge (ES-003); otherwise repeats are duplicates. */
+      /** Facts are read from columns beside the entry number. */
+      readsFacts: boolean;
+      /** Tariff lines present (ES-003): rows of the same entry are its lines and merge; otherwise repeats are duplicates. */
       mergesRows: boolean;
     }
   | { kind: 'free-text' };
@@ -76,17 +78,33 @@ const headerSearchRows = 20;
 const windowSize = 256 * 1024;
 
 
-function looksBinary(text: string): boolean {
-  if (text.startsWith('PK\u0003\u0004')) return true;
+/** Why the start of the input is not text, or null when it is. */
+function binaryKind(text: string): 'workbook' | 'utf-16' | 'binary' | null {
+  if (text.startsWith('PK\u0003\u0004')) return 'workbook';
   const length = Math.min(text.length, 8192);
+  let nul = 0;
+  let nulAtOdd = 0;
   let odd = 0;
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0) return true;
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0xfffd) odd++;
+    if (code === 0) {
+      nul++;
+      nulAtOdd += index & 1;
+    } else if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0xfffd) {
+      odd++;
+    }
   }
-  return length > 0 && odd / length > 0.1;
+  // UTF-16 read as UTF-8: every other character is NUL.
+  if (nul > 0 && nul >= length / 3 && Math.max(nulAtOdd, nul - nulAtOdd) >= nul * 0.9) return 'utf-16';
+  if (nul > 0 || (length > 0 && odd / length > 0.1)) return 'binary';
+  return null;
 }
+
+const binaryMessages = {
+  workbook: 'the input is an Excel workbook, not text: save it as "CSV (Comma delimited)" and try again',
+  'utf-16': 'the input is UTF-16 text ("Unicode Text"): save it as "CSV (Comma delimited)" or CSV UTF-8 and try again',
+  binary: 'the input is binary data, not text (an .xls workbook?): save it as "CSV (Comma delimited)" and try again',
+};
 
 function isBlankCell(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
@@ -143,14 +161,17 @@ function decideLayout(sample: string, final: boolean): Decision | null {
     for (let column = 0; column < width; column++) {
       let looks = 0;
       let pure = 0;
+      let leading = 0;
       for (const row of rows) {
-        const cell = row[column];
-        if (isBlankCell(cell)) continue;
-        if (findEntryNumbersInText(cell!).length > 1) severalInOneCell = true;
-        if (looksLikeEntryNumber(parseEntryNumber(cell!))) looks++;
-        if (pureEntryNumber.test(cell!)) pure++;
+        const cell = row[column] ?? '';
+        if (findEntryNumbersInText(cell).length > 1) severalInOneCell = true;
+        const like = !isBlankCell(cell) && looksLikeEntryNumber(parseEntryNumber(cell));
+        // Rows above the first number are a title or header, not failed numbers.
+        if (looks === 0 && !like && !/\d{5}/.test(cell)) leading++;
+        if (like) looks++;
+        if (pureEntryNumber.test(cell)) pure++;
       }
-      const fraction = looks / rows.length;
+      const fraction = rows.length > leading ? looks / (rows.length - leading) : 0;
       if (fraction >= 0.5) likeHere++;
       // Ties go to the delimiter that leaves the cells holding nothing but the entry number.
       if (!choice || fraction > choice.fraction || (fraction === choice.fraction && pure > choice.pure)) {
@@ -199,6 +220,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   let hasHeader = false;
   let entryColumn = -1;
   let mergesRows = false;
+  let readsFacts = false;
   let parser: Papa.Parser | null = null;
   let factReader: FactRowReader | null = null;
   let lastCell: string | undefined;
@@ -216,9 +238,6 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     if (!started && text.length > 0) {
       started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (looksBinary(text)) {
-        throw new InputError('binary', 'the input is binary data, not text (an Excel workbook?): save it as CSV and try again');
-      }
     }
     if (!final && text.endsWith('\r')) {
       heldCarriageReturn = true;
@@ -264,7 +283,12 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     // A header repeated inside the data (concatenated exports) is not an entry.
     if (parsed.entryNumber === null && isEntryNumberHeader(cell)) return;
     if (!mergesRows) {
-      addEntry(line, cell, parsed);
+      const entry = addEntry(line, cell, parsed);
+      if (readsFacts) {
+        const { facts, problems } = factReader!.read(row, line);
+        entry.facts = facts;
+        if (problems) entry.problems = entry.problems.concat(problems);
+      }
       return;
     }
     const key = parsed.entryNumber ?? (isBlankCell(cell) ? null : `\u0000${cell.trim()}`);
@@ -352,6 +376,8 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   }
 
   function decide(final: boolean): void {
+    const kind = binaryKind(sample);
+    if (kind) throw new InputError('binary', binaryMessages[kind]);
     const cut = sample.lastIndexOf('\n');
     // A first line longer than the sample is decided on as it is.
     if (!final && cut < 0 && sample.length < 16 * sampleSize) return;
@@ -366,9 +392,11 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       skipRows = decision.skipRows;
       hasHeader = decision.hasHeader;
       entryColumn = decision.columns.entryNumber!;
-      mergesRows = hasFactColumns(decision.columns);
+      readsFacts = hasFactColumns(decision.columns);
+      // One row per tariff line is what makes repeated entries lines of one entry rather than duplicates.
+      mergesRows = readsFacts && decision.columns.htsNumber !== undefined;
       parser = new Papa.Parser({ delimiter: decision.delimiter, newline: '\n' });
-      if (mergesRows) factReader = new FactRowReader(decision.columns);
+      if (readsFacts) factReader = new FactRowReader(decision.columns);
     }
     const text = sample;
     sample = '';
@@ -404,7 +432,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       const layout: InputLayout =
         decision.kind === 'free-text'
           ? { kind: 'free-text' }
-          : { kind: 'columns', delimiter: decision.delimiter, headerRow, columns: decision.columns, mergesRows };
+          : { kind: 'columns', delimiter: decision.delimiter, headerRow, columns: decision.columns, readsFacts, mergesRows };
       return { entries, layout, lineCount: nextLine - 1 };
     },
     get linesRead(): number {
