@@ -6,7 +6,7 @@ import { problemMessage } from './entry-problems';
 import { headerKey } from './header-name';
 import type { HistoryDb } from './history-db';
 import { normalizeClaimNumber } from './history-keys';
-import type { AceClaimStatus, ClaimEntryRecord, ClaimRecord, EntryOutcome, IsoTimestamp } from './history-schema';
+import type { AceClaimStatus, ClaimEntryRecord, ClaimRecord, ClaimSource, EntryOutcome, IsoTimestamp } from './history-schema';
 import { saveClaims, type ClaimWithEntries, type SaveClaimsResult } from './history-store';
 import { parseFactDate } from './parse-fact-values';
 
@@ -21,6 +21,13 @@ export interface AceResultFile {
   name: string;
   text: string;
   /** The claim number the user gives for a file that does not name one (e.g. a Validation Result File). */
+  claimNumber?: string;
+}
+
+/** A table already split into cells: a parsed file, or a table read off a CAPE page. */
+export interface AceResultTable {
+  name: string;
+  rows: readonly (readonly string[])[];
   claimNumber?: string;
 }
 
@@ -68,6 +75,8 @@ export interface ClaimResultsImport {
 export interface ImportOptions {
   /** Timestamp the imported records carry (the newer record wins when merged). */
   importedAt: IsoTimestamp;
+  /** How the claims reached history: a downloaded file (imported) or a CAPE page the overlay read (captured). */
+  source?: ClaimSource;
 }
 
 type Role =
@@ -97,7 +106,7 @@ const headerSynonyms: Record<Role, string[]> = {
   filedDate: ['filed date', 'filing date', 'date filed', 'submission date', 'submitted date', 'date submitted', 'submit date', 'upload date', 'uploaded date', 'date uploaded', 'claim date', 'created date', 'create date', 'date created', 'received date', 'date received', 'declaration date', 'filed on', 'submitted on'],
   importerNumber: ['importer number', 'importer of record number', 'ior number', 'ior', 'importer', 'importer of record', 'ior no', 'importer no', 'importer id'],
   filerCode: ['filer code', 'filer', 'filer id'],
-  entryCount: ['entry count', 'number of entries', 'total entries', 'entries', 'entries count', 'total entry count'],
+  entryCount: ['entry count', 'number of entries', 'total entries', 'entries', 'entries count', 'total entry count', 'entries total'],
   acceptedCount: ['accepted', 'accepted count', 'accepted entries', 'entries accepted', 'number accepted'],
   rejectedCount: ['rejected', 'rejected count', 'rejected entries', 'entries rejected', 'number rejected'],
 };
@@ -222,7 +231,7 @@ class ImportCollector {
     this.messages.push(row === undefined ? { source, severity, message } : { source, row, severity, message });
   }
 
-  result(files: ImportedFileSummary[], importedAt: IsoTimestamp, notes = ''): ClaimResultsImport {
+  result(files: ImportedFileSummary[], importedAt: IsoTimestamp, notes = '', source: ClaimSource = 'imported'): ClaimResultsImport {
     const claims: ClaimWithEntries[] = [];
     for (const draft of this.claims.values()) {
       const entries: ClaimEntryRecord[] = [...draft.entries].map(([entryNumber, { outcome, errors }]) => {
@@ -230,7 +239,7 @@ class ImportCollector {
         if (errors.length > 0) record.aceErrorText = errors.join('; ');
         return record;
       });
-      const claim: ClaimRecord = { ...draft.claim, aceStatus: draft.claim.aceStatus ?? 'unknown', source: 'imported', notes, updatedAt: importedAt };
+      const claim: ClaimRecord = { ...draft.claim, aceStatus: draft.claim.aceStatus ?? 'unknown', source, notes, updatedAt: importedAt };
       if (draft.complete) {
         claim.aceStatus = draft.claim.aceStatus ?? statusFromOutcomes(entries.map((entry) => entry.outcome));
         claim.entryCount ??= entries.length;
@@ -277,24 +286,33 @@ function unreadableReason(text: string): string | null {
   return null;
 }
 
+function emptySummary(name: string): ImportedFileSummary {
+  return { name, kind: 'validation-result', rowsRead: 0, rowsUsed: 0, claimNumbers: [], needsClaimNumber: false };
+}
+
 function readFile(file: AceResultFile, collector: ImportCollector): ImportedFileSummary {
   const source = file.name;
-  const summary: ImportedFileSummary = { name: source, kind: 'validation-result', rowsRead: 0, rowsUsed: 0, claimNumbers: [], needsClaimNumber: false };
+  const summary = emptySummary(source);
   const unreadable = unreadableReason(file.text);
   if (unreadable) {
     collector.message(source, undefined, 'error', `${source} could not be read: ${unreadable}.`);
     return summary;
   }
-  const givenClaimNumber = file.claimNumber === undefined || file.claimNumber.trim() === '' ? null : normalizeClaimNumber(file.claimNumber);
-  if (file.claimNumber !== undefined && file.claimNumber.trim() !== '' && givenClaimNumber === null) {
-    collector.message(source, undefined, 'error', `The claim number given for ${source}, "${file.claimNumber.trim()}", has characters other than letters, digits and dashes.`);
-  }
-
   const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const rows = parsed.data;
   for (const error of parsed.errors.slice(0, 5)) {
     if (error.code === 'UndetectableDelimiter') continue;
     collector.message(source, error.row === undefined ? undefined : error.row + 1, 'warning', `${source}: ${error.message}; the row was read as well as possible.`);
+  }
+  return readTable({ name: file.name, rows: parsed.data, ...(file.claimNumber === undefined ? {} : { claimNumber: file.claimNumber }) }, collector, summary);
+}
+
+/** Reads one table of cells, from a CSV file or from a CAPE page's own table (the overlay's claim capture). */
+function readTable(table: AceResultTable, collector: ImportCollector, summary: ImportedFileSummary = emptySummary(table.name)): ImportedFileSummary {
+  const source = table.name;
+  const rows = table.rows;
+  const givenClaimNumber = table.claimNumber === undefined || table.claimNumber.trim() === '' ? null : normalizeClaimNumber(table.claimNumber);
+  if (table.claimNumber !== undefined && table.claimNumber.trim() !== '' && givenClaimNumber === null) {
+    collector.message(source, undefined, 'error', `The claim number given for ${source}, "${table.claimNumber.trim()}", has characters other than letters, digits and dashes.`);
   }
 
   let headerIndex = -1;
@@ -480,6 +498,13 @@ export function parseAceResultFiles(files: readonly AceResultFile[], options: Im
   const collector = new ImportCollector();
   const summaries = files.map((file) => readFile(file, collector));
   return collector.result(summaries, options.importedAt);
+}
+
+/** Reads tables read off CAPE pages (File Uploads, Claim Status, claim details) as the files ACE offers for download. */
+export function parseAceResultTables(tables: readonly AceResultTable[], options: ImportOptions): ClaimResultsImport {
+  const collector = new ImportCollector();
+  const summaries = tables.map((table) => readTable(table, collector));
+  return collector.result(summaries, options.importedAt, '', options.source);
 }
 
 export interface HandEntryInput {

@@ -1,7 +1,10 @@
 import { localToday } from '@/utils/calendar-date';
 import { handleMessages, sendToBackground } from '@/utils/messages';
+import { isBadgeHost } from '@/utils/page/badge';
+import { showCaptureNotice } from '@/utils/page/capture-notice';
 import { startOverlay, type Overlay } from '@/utils/page/overlay';
-import { historyRevision, overlayEnabled } from '@/utils/settings';
+import { watchClaimsOnPage } from '@/utils/page/watch-claims-on-page';
+import { captureClaimsEnabled, historyRevision, overlayEnabled } from '@/utils/settings';
 import { statusOptionsFrom, type StatusSettings } from '@/utils/status-options';
 import { readStatusSettings, watchStatusSettings } from '@/utils/status-settings';
 
@@ -34,9 +37,29 @@ export default defineContentScript({
       overlay = null;
     };
 
+    let captureController: AbortController | null = null;
+    const startCapture = () => {
+      if (captureController || ctx.signal.aborted) return;
+      const controller = (captureController = new AbortController());
+      ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+      watchClaimsOnPage(document, {
+        signal: controller.signal,
+        save: (claims) => sendToBackground('history:capture-claims', { claims }),
+        onSaved: (summary) => showCaptureNotice(summary, { onTurnOff: () => void captureClaimsEnabled.setValue(false), signal: controller.signal }),
+        onError: (error) => console.debug('CAPE Companion:', error),
+        isOwnNode: (node) => isBadgeHost(node) || (node instanceof Element && node.matches('[data-cape-notice], [data-cape-tooltip]')),
+      });
+    };
+    const stopCapture = () => {
+      captureController?.abort();
+      captureController = null;
+    };
+
     if (await overlayEnabled.getValue()) start();
+    if (await captureClaimsEnabled.getValue()) startCapture();
     const unwatch = [
       overlayEnabled.watch((enabled) => (enabled ? start() : stop())),
+      captureClaimsEnabled.watch((enabled) => (enabled ? startCapture() : stopCapture())),
       historyRevision.watch(() => overlay?.refresh()),
       watchStatusSettings(async () => {
         settings = await readStatusSettings();

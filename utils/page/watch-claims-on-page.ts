@@ -1,0 +1,47 @@
+import type { ClaimResultsImport } from '../claim-results-import';
+import type { SaveClaimsResult } from '../history-store';
+import { readClaimsOnPage } from './claim-capture';
+import { observeMutations } from './mutation-batcher';
+
+export interface ClaimWatchOptions {
+  signal: AbortSignal;
+  save: (claims: ClaimResultsImport['claims']) => Promise<SaveClaimsResult>;
+  onSaved: (summary: string) => void;
+  onError: (error: unknown) => void;
+  isOwnNode: (node: Node) => boolean;
+}
+
+/** What a save changed, in words; empty when nothing was new. */
+export function describeSavedClaims(result: SaveClaimsResult, claimCount: number): string {
+  const changedClaims = result.claims.added + result.claims.updated;
+  const changedEntries = result.claimEntries.added + result.claimEntries.updated;
+  if (changedClaims === 0 && changedEntries === 0) return '';
+  const entries = changedEntries ? ` and ${changedEntries} entry result${changedEntries === 1 ? '' : 's'}` : '';
+  return `CAPE Companion saved ${claimCount} claim${claimCount === 1 ? '' : 's'}${entries} from this page to your history.`;
+}
+
+/** Reads the CAPE claims the page shows, now and whenever it changes, and saves what is new. */
+export function watchClaimsOnPage(document: Document, options: ClaimWatchOptions): void {
+  let lastSent = '';
+  const capture = async () => {
+    try {
+      if (options.signal.aborted || !/claim/i.test(document.body?.textContent ?? '')) return;
+      const { claims } = readClaimsOnPage(document, new Date().toISOString());
+      if (claims.length === 0) return;
+      const signature = JSON.stringify(claims.map(({ claim, entries }) => [claim.claimNumber, claim.aceStatus, claim.entryCount, entries.map((entry) => [entry.entryNumber, entry.outcome, entry.aceErrorText])]));
+      if (signature === lastSent) return;
+      lastSent = signature;
+      const summary = describeSavedClaims(await options.save(claims), claims.length);
+      if (summary) options.onSaved(summary);
+    } catch (error) {
+      options.onError(error);
+    }
+  };
+  observeMutations(document.documentElement, {
+    signal: options.signal,
+    isOwnNode: options.isOwnNode,
+    onBatch: () => void capture(),
+    schedule: (run) => setTimeout(run, 500),
+  });
+  void capture();
+}
