@@ -6,6 +6,8 @@ export const aceHostPattern = 'https://*.cbp.dhs.gov/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox too gets Manifest V3 (WXT's default for Firefox is MV2).
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'CAPE Companion',
