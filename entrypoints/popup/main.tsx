@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '@/components/history-surfaces.css';
+import './popup.css';
+import { Popup } from './Popup';
 
-render(<main><h1>CAPE Companion</h1></main>, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);
