@@ -14,9 +14,16 @@ export default defineConfig({
     description: 'Stage, check and track CAPE Declarations (IEEPA duty refunds) in the ACE Portal. Nothing leaves your browser.',
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     host_permissions: [aceHostPattern],
-    action: { default_title: 'CAPE Companion' },
+    // Toolbar sizes (1x and 2x); WXT fills `icons` from public/icon/<size>.png, drawn by scripts/render-icons.ts.
+    action: { default_title: 'CAPE Companion', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'cape-companion@cape-companion.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // 140 (an ESR): the overlay's tooltip needs the popover API (125) and the data consent key needs 140 (Android: 142).
+            gecko: { id: 'cape-companion@cape-companion.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
