@@ -29,7 +29,7 @@ export interface CheckedEntry {
   source?: string;
   entryNumber: string | null;
   status: EntryStatus;
-  problems: ReportedProblem[];
+  problems: readonly ReportedProblem[];
   /** Null when the row has no usable entry number or repeats an earlier one. */
   verdict: Verdict | null;
   reasons: EligibilityReason[];
@@ -61,6 +61,8 @@ export interface CheckResult {
   readyEntryNumbers: string[];
   summary: CheckSummary;
 }
+
+const noProblems: readonly ReportedProblem[] = Object.freeze([]);
 
 function claimNumbersOf(value: string | readonly string[] | undefined): readonly string[] | null {
   if (value === undefined) return null;
@@ -100,7 +102,7 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
 
   for (const input of inputEntries) {
     const { row, entryNumber } = input;
-    const problems: EntryProblem[] = input.problems.slice();
+    let problems: readonly EntryProblem[] = input.problems;
     let verdict: Verdict | null = null;
     let reasons: EligibilityReason[] = [];
     let missingFacts: string[] = [];
@@ -110,11 +112,16 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
     if (entryNumber !== null) {
       const first = firstSeen.get(entryNumber);
       if (first) {
-        problems.push({ code: 'duplicate', entryNumber, firstRow: first.row, ...(first.source === input.source ? {} : { firstSource: first.source }) });
+        problems = problems.concat({
+          code: 'duplicate',
+          entryNumber,
+          firstRow: first.row,
+          ...(first.source === input.source ? {} : { firstSource: first.source }),
+        });
       } else {
         firstSeen.set(entryNumber, input.source === undefined ? { row } : { row, source: input.source });
         const claims = claimNumbersOf(options.knownClaims?.get(entryNumber));
-        if (claims) problems.push({ code: 'already-claimed', entryNumber, claimNumbers: claims });
+        if (claims) problems = problems.concat({ code: 'already-claimed', entryNumber, claimNumbers: claims });
         const eligibility = evaluateEligibility(input.facts, eligibilityOptions);
         verdict = eligibility.verdict;
         reasons = eligibility.reasons;
@@ -124,7 +131,7 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
       }
     }
 
-    const blocking = problems.find(isBlockingProblem);
+    const blocking = problems.length === 0 ? undefined : problems.find(isBlockingProblem);
     if (blocking) {
       exclusion = { code: blocking.code, message: problemMessage(blocking, row) };
     } else if (verdict === 'not-eligible' && !options.keepIneligible) {
@@ -142,7 +149,7 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
       ...(input.source === undefined ? {} : { source: input.source }),
       entryNumber,
       status,
-      problems: problems.map((problem) => ({ code: problem.code, message: problemMessage(problem, row) })),
+      problems: problems.length === 0 ? noProblems : problems.map((problem) => ({ code: problem.code, message: problemMessage(problem, row) })),
       verdict,
       reasons,
       missingFacts,

@@ -237,10 +237,14 @@ export class FactRowReader {
     if (this.htsIndex < 0) return noLine;
     const htsNumber = (cells[this.htsIndex] ?? '').trim();
     if (!htsNumber) return noLine;
-    const line: TariffLine = { htsNumber: ownString(htsNumber) };
-    if (this.dutyIndex < 0) return { line, problem: null };
+    if (this.dutyIndex < 0) return { line: { htsNumber: ownString(htsNumber) }, problem: null };
     const dutyText = cells[this.dutyIndex] ?? '';
     const dutyAmount = parseAmount(dutyText);
+    // Both fields in one literal: an added property costs every stored line a separate property array.
+    const line: TariffLine =
+      dutyAmount === null || dutyAmount === undefined
+        ? { htsNumber: ownString(htsNumber) }
+        : { htsNumber: ownString(htsNumber), dutyAmount };
     if (dutyAmount === null) {
       const problem: EntryProblem = {
         code: 'bad-fact',
@@ -252,7 +256,6 @@ export class FactRowReader {
       };
       return { line, problem };
     }
-    if (dutyAmount !== undefined) line.dutyAmount = dutyAmount;
     return { line, problem: null };
   }
 

@@ -21,8 +21,10 @@ const scalarFactLabels: Record<ScalarFact, string> = {
 /** One entry's facts merged from its rows (ES-003 has one row per tariff line, domain.md §2). */
 export interface MergedEntryFacts {
   facts: EntryFacts;
-  /** Row each scalar fact was first read from, to name it in a conflict. */
-  origins: Partial<Record<ScalarFact, number>>;
+  /** The entry's first row: where its facts come from unless `laterOrigins` says otherwise. */
+  firstRow: number;
+  /** Facts first read on a later row, with that row, to name it in a conflict (kept only when needed: memory per entry). */
+  laterOrigins: Partial<Record<ScalarFact, number>> | null;
   /** Facts left unknown because rows disagree or a value was not understood. */
   unknown: Set<ScalarFact> | null;
   problems: EntryProblem[] | null;
@@ -48,10 +50,14 @@ function markUnknown(merged: MergedEntryFacts, field: ScalarFact): void {
   delete merged.facts[field];
 }
 
+/** Row a scalar fact of the entry was first read from. */
+export function originOf(merged: MergedEntryFacts, field: ScalarFact): number {
+  return merged.laterOrigins?.[field] ?? merged.firstRow;
+}
+
 /** Start an entry from its first row: the row's facts object becomes the entry's. */
 export function startMergedFacts(facts: EntryFacts, row: number, problems: readonly EntryProblem[] | null): MergedEntryFacts {
-  const merged: MergedEntryFacts = { facts, origins: {}, unknown: null, problems: null };
-  for (const field in facts) if (field !== 'tariffLines') merged.origins[field as ScalarFact] = row;
+  const merged: MergedEntryFacts = { facts, firstRow: row, laterOrigins: null, unknown: null, problems: null };
   if (problems) for (const problem of problems) noteRowProblem(merged, problem);
   return merged;
 }
@@ -72,7 +78,7 @@ export function mergeFactValue(merged: MergedEntryFacts, field: ScalarFact, valu
   const known = target[field];
   if (known === undefined) {
     (target as Record<string, unknown>)[field] = value;
-    merged.origins[field] = row;
+    if (row !== merged.firstRow) (merged.laterOrigins ??= {})[field] = row;
   } else if (known !== value) {
     addProblem(merged, {
       code: 'conflicting-facts',
@@ -80,7 +86,7 @@ export function mergeFactValue(merged: MergedEntryFacts, field: ScalarFact, valu
       fact: field,
       factLabel: scalarFactLabels[field],
       value: showValue(value),
-      firstRow: merged.origins[field] ?? row,
+      firstRow: originOf(merged, field),
       firstValue: showValue(known),
     });
     markUnknown(merged, field);

@@ -426,6 +426,9 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
         const merged = mergedFacts[index];
         if (!merged) continue;
         const entry = entries[index]!;
+        const lines = merged.facts.tariffLines;
+        // Arrays grown by push keep spare capacity; an exact copy halves what a million lines hold.
+        if (lines && lines.length > 1) merged.facts.tariffLines = lines.slice();
         entry.facts = merged.facts;
         if (merged.problems) entry.problems = entry.problems.concat(merged.problems);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryFacts } from '../../utils/entry-facts';
 import type { EntryProblem } from '../../utils/entry-problems';
-import { mergeRowFacts, startMergedFacts } from '../../utils/merge-entry-facts';
+import { mergeRowFacts, originOf, startMergedFacts } from '../../utils/merge-entry-facts';
 
 const line = (htsNumber: string, dutyAmount?: number) => (dutyAmount === undefined ? { htsNumber } : { htsNumber, dutyAmount });
 
@@ -22,7 +22,14 @@ describe('merging the lines of one entry (ES-003, domain.md §2)', () => {
     const merged = startMergedFacts({ entryType: '01' }, 2, null);
     mergeRowFacts(merged, { liquidationDate: '2026-03-01', drawbackFlag: false }, 5, null);
     expect(merged.facts).toEqual({ entryType: '01', liquidationDate: '2026-03-01', drawbackFlag: false });
-    expect(merged.origins).toEqual({ entryType: 2, liquidationDate: 5, drawbackFlag: 5 });
+    expect([originOf(merged, 'entryType'), originOf(merged, 'liquidationDate'), originOf(merged, 'drawbackFlag')]).toEqual([2, 5, 5]);
+  });
+
+  it('a conflict names the later row a fact was first read on', () => {
+    const merged = startMergedFacts({}, 2, null);
+    mergeRowFacts(merged, { liquidationDate: '2026-01-05' }, 4, null);
+    mergeRowFacts(merged, { liquidationDate: '2026-01-06' }, 6, null);
+    expect(merged.problems).toMatchObject([{ code: 'conflicting-facts', row: 6, firstRow: 4 }]);
   });
 
   it('conflicts are reported with both rows and values, and the fact is left unknown, never guessed', () => {
