@@ -1,5 +1,6 @@
-import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,7 +35,29 @@ export async function launchWithExtension(options: { profileDir?: string; headle
   });
 }
 
+/** Chromium names an unpacked extension after its folder: SHA-256 of the path, first 32 hex digits spelled a–p. */
+export function unpackedExtensionId(extensionDir: string = builtChromeExtension): string {
+  const digest = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  return Array.from(digest, (hex) => String.fromCharCode(97 + Number.parseInt(hex, 16))).join('');
+}
+
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
+  const worker = context.serviceWorkers()[0];
+  return worker ? new URL(worker.url()).host : unpackedExtensionId();
+}
+
+/** The extension's service worker; waking it with an extension page when Chromium has not started it yet. */
+export async function backgroundWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  const ours = () => context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
+  for (let attempt = 0; attempt < 100 && !ours(); attempt++) {
+    if (attempt === 20) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`).catch(() => undefined);
+      await page.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const worker = ours();
+  if (!worker) throw new Error(`The extension's service worker (chrome-extension://${extensionId}) did not start: is .output/chrome-mv3 built?`);
+  return worker;
 }

@@ -1,6 +1,6 @@
 import { readMockAceClaims } from './ace-routes';
 import { expect, setSettings, test, useFixtureToday } from './extension-test';
-import { readHistoryStore } from './history-reader';
+import { readHistoryStore } from './support/history-reader';
 
 interface StoredClaim {
   claimNumber: string;

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mockAceToday, serveMockAce, type MockAce, type UnexpectedRequest } from './ace-routes';
-import { extensionIdOf, freshProfileDir, launchWithExtension } from './chromium-launch';
+import { backgroundWorker, extensionIdOf, freshProfileDir, launchWithExtension } from './chromium-launch';
 
 export interface ExtensionFixtures {
   /** Chromium with the built extension, a fresh profile, the mock ACE Portal at its real addresses, every other request refused. */
@@ -38,8 +38,7 @@ export const test = base.extend<ExtensionFixtures>({
     await use(await extensionIdOf(context));
   },
   background: async ({ context, extensionId }, use) => {
-    const worker = context.serviceWorkers().find((each) => each.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));
-    await use(worker);
+    await use(await backgroundWorker(context, extensionId));
   },
   openExtensionPage: async ({ context, extensionId }, use) => {
     await use(async (path) => {

@@ -1,39 +1,6 @@
-import type { Frame, Page } from '@playwright/test';
 import { readMockAceExpectations, readMockAceLookAlikes } from './ace-routes';
 import { expect, test, useFixtureToday } from './extension-test';
-
-interface BadgeSeen {
-  entryNumber: string;
-  verdict: string | null;
-  deadline: string | null;
-}
-
-async function badgesIn(frame: Page | Frame): Promise<BadgeSeen[]> {
-  return frame.$$eval('[data-cape-entry]', (hosts) =>
-    hosts.map((host) => ({
-      entryNumber: host.getAttribute('data-cape-entry')!,
-      verdict: host.getAttribute('data-cape-verdict'),
-      deadline: host.getAttribute('data-cape-deadline'),
-    })),
-  );
-}
-
-async function allBadges(page: Page): Promise<BadgeSeen[]> {
-  const perFrame = await Promise.all(page.frames().map((frame) => badgesIn(frame).catch(() => [])));
-  return perFrame.flat();
-}
-
-/** Waits until the expected number of distinct entries have badges and every badge has its verdict. */
-async function settledBadges(page: Page, expectedEntries: number): Promise<BadgeSeen[]> {
-  await expect
-    .poll(async () => {
-      const badges = await allBadges(page);
-      const entries = new Set(badges.map((badge) => badge.entryNumber)).size;
-      return badges.every((badge) => badge.verdict !== null) ? entries : -entries;
-    })
-    .toBe(expectedEntries);
-  return allBadges(page);
-}
+import { allBadges, doubledBadges, settledBadges } from './support/badges';
 
 const reportPages = [
   '/reports/es003-thead.html',
@@ -63,6 +30,9 @@ for (const path of reportPages) {
     }
     const text = (await Promise.all(page.frames().map((frame) => frame.evaluate(() => document.body.innerText)))).join('\n');
     for (const lookAlike of lookAlikes) expect(text).toContain(lookAlike);
+    for (const frame of page.frames()) expect(await doubledBadges(frame)).toBe(0);
+    expect(badges.length).toBeGreaterThanOrEqual(Object.keys(expected).length);
+    expect(await allBadges(page)).toHaveLength(badges.length);
     expect(pageErrors).toEqual([]);
   });
 }

@@ -14,11 +14,12 @@ const verdictRules = Object.entries(verdictColours)
   .map(([verdict, colour]) => `.pill[data-verdict="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
   .join('\n');
 
-/** Styles inside each badge's shadow root: the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host). */
+/** Styles inside each badge's shadow root (sized in em of the page's text, so the pill never makes a row taller): the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host). */
 export const badgeCss = `
-:host{all:initial !important;display:inline-block !important;vertical-align:baseline !important;margin-inline-start:4px !important;float:none !important;position:static !important}
-.pill{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:3px;white-space:nowrap;
-  font:600 11px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 6px;border:1px solid;border-radius:9px;cursor:default}
+:host{all:initial !important;font-size:inherit !important;display:inline-block !important;vertical-align:baseline !important;
+  margin-inline-start:0.3em !important;float:none !important;position:static !important}
+.pill{all:initial;box-sizing:border-box;display:inline-flex;align-items:baseline;gap:0.25em;white-space:nowrap;
+  font:600 0.8em/1.1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 0.45em;border:1px solid;border-radius:1em;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
 .countdown{font-weight:400}
 ${verdictRules}

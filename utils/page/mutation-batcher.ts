@@ -41,7 +41,8 @@ export function observeMutations(root: Node, options: MutationBatcherOptions): v
         continue;
       }
       for (const node of record.addedNodes) if (!options.isOwnNode(node)) added.add(node);
-      for (const node of record.removedNodes) if (!options.isOwnNode(node)) removed.add(node);
+      // Our own badges count when removed: a page that drops them gets them back after the sweep.
+      for (const node of record.removedNodes) removed.add(node);
     }
     if (!scheduled && (added.size || removed.size)) {
       scheduled = true;

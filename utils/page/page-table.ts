@@ -97,6 +97,8 @@ export function cellText(cell: Element): string {
 
 function tableFor(element: Element, cache: WeakMap<Element, PageTable>): PageTable {
   let table = cache.get(element);
+  // Single-page apps swap a table's header on a route change while keeping the table element.
+  if (table?.headerRow && !(table.headerRow.isConnected && element.contains(table.headerRow))) table = undefined;
   if (!table) {
     table = readHeader(element);
     cache.set(element, table);

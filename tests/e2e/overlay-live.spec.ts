@@ -1,0 +1,141 @@
+import { readMockAceExpectations } from './ace-routes';
+import { expect, setSettings, test, useFixtureToday } from './extension-test';
+import { allBadges, doubledBadges, settledBadges } from './support/badges';
+
+test('single-page app: late rows, load more, refresh and pushState routes all get badges, none twice', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = await readMockAceExpectations();
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/spa/'));
+  const firstScreen = expected['/spa/']!;
+  await settledBadges(page, Object.keys(firstScreen).length);
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  const afterFirst = { ...firstScreen, ...expected['/spa/#load-more-1'] };
+  await settledBadges(page, Object.keys(afterFirst).length);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  const afterSecond = { ...afterFirst, ...expected['/spa/#load-more-2'] };
+  const badges = await settledBadges(page, Object.keys(afterSecond).length);
+  for (const badge of badges) {
+    const want = afterSecond[badge.entryNumber]!;
+    if (want.verdict !== 'any') expect.soft(badge.verdict, badge.entryNumber).toBe(want.verdict);
+    if (want.nextDeadline) expect.soft(badge.deadline, badge.entryNumber).toBe(want.nextDeadline);
+  }
+
+  const countBefore = (await allBadges(page)).length;
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(async () => (await allBadges(page)).length).toBe(countBefore);
+  expect(await doubledBadges(page)).toBe(0);
+
+  await page.getByRole('link', { name: 'Claims' }).click();
+  await expect(page.locator('main#view')).toHaveAttribute('data-route', 'claims');
+  const claimsRoute = expected['/spa/claims']!;
+  const onClaims = await settledBadges(page, Object.keys(claimsRoute).length);
+  expect(new Set(onClaims.map((badge) => badge.entryNumber))).toEqual(new Set(Object.keys(claimsRoute)));
+
+  await page.goBack();
+  await expect(page.locator('main#view')).toHaveAttribute('data-route', 'entries');
+  await settledBadges(page, Object.keys(firstScreen).length);
+  expect(await doubledBadges(page)).toBe(0);
+});
+
+test('a hostile stylesheet neither breaks the badges nor is broken by them', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-hostile-css.html']!;
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/reports/es003-hostile-css.html'));
+  await settledBadges(page, Object.keys(expected).length);
+  const layout = await page.evaluate(() => {
+    const spa = window as unknown as { __layoutAtLoad: { tableWidth: number; columnWidths: number[]; rowHeights: number[] }; __layoutNow(): typeof spa.__layoutAtLoad };
+    return { before: spa.__layoutAtLoad, after: spa.__layoutNow() };
+  });
+  expect(layout.after.tableWidth).toBeCloseTo(layout.before.tableWidth, 0);
+  layout.after.columnWidths.forEach((width, index) => expect(width).toBeCloseTo(layout.before.columnWidths[index]!, 0));
+  layout.after.rowHeights.forEach((height, index) => expect(height).toBeCloseTo(layout.before.rowHeights[index]!, 0));
+  const pill = page.locator('[data-cape-entry] >> button').first();
+  await expect(pill).toBeVisible();
+  const box = (await pill.boundingBox())!;
+  expect(box.width).toBeGreaterThan(30);
+  expect(box.height).toBeGreaterThan(10);
+  await pill.focus();
+  await expect(page.locator('[data-cape-tooltip] [role="tooltip"]')).toBeVisible();
+});
+
+test('the overlay switch removes and restores the badges without a reload', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-thead.html']!;
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/reports/es003-thead.html'));
+  await settledBadges(page, Object.keys(expected).length);
+  await setSettings(background, { overlayEnabled: false });
+  await expect.poll(async () => (await allBadges(page)).length).toBe(0);
+  await setSettings(background, { overlayEnabled: true });
+  await settledBadges(page, Object.keys(expected).length);
+});
+
+test('changing the "check as of" date updates badges and countdowns live', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-thead.html']!;
+  const [entryNumber] = Object.entries(expected).find(([, want]) => want.verdict === 'eligible' && want.nextDeadline === '2026-12-20')!;
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/reports/es003-thead.html'));
+  await settledBadges(page, Object.keys(expected).length);
+  const badge = page.locator(`[data-cape-entry="${entryNumber}"]`).first();
+  await expect(badge).toHaveAttribute('data-cape-verdict', 'eligible');
+  // The day after the window's last day, CAPE would reject it (domain.md §6).
+  await setSettings(background, { checkAsOfDate: '2026-12-21' });
+  await expect(badge).toHaveAttribute('data-cape-verdict', 'not-eligible');
+});
+
+test('a hostile page script (patched builtins, frozen body, removed badges) gets no exception and the badges recover', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-thead.html']!;
+  await context.addInitScript(() => {
+    Array.prototype.map = () => {
+      throw new Error('page patched map');
+    };
+    Array.prototype.filter = () => [];
+    Array.prototype.indexOf = () => -1;
+    Object.defineProperty(Node.prototype, 'textContent', { get: () => 'patched' });
+    window.MutationObserver = class {
+      observe() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    } as unknown as typeof MutationObserver;
+    document.addEventListener('DOMContentLoaded', () => Object.freeze(document.body));
+  });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(mockAce.url('/reports/es003-thead.html'));
+  // Locators read in Playwright's own world: the page's patched builtins would break a page-world evaluate.
+  const hosts = page.locator('[data-cape-entry]');
+  const unfinished = page.locator('[data-cape-entry]:not([data-cape-verdict])');
+  await expect.poll(async () => (await hosts.count()) > 0 && (await unfinished.count()) === 0).toBe(true);
+  const entries = new Set<string>();
+  for (const host of await hosts.all()) entries.add((await host.getAttribute('data-cape-entry'))!);
+  expect(entries).toEqual(new Set(Object.keys(expected)));
+  const badgeCount = await hosts.count();
+  await page.evaluate(() => {
+    const found = document.querySelectorAll('[data-cape-entry]');
+    for (let index = 0; index < 5; index++) found[index]!.remove();
+  });
+  await expect.poll(() => hosts.count()).toBe(badgeCount);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a 10,000-row report gets every badge, each entry once per row', async ({ context, background, mockAce }) => {
+  test.setTimeout(120_000);
+  await useFixtureToday(background);
+  const url = mockAce.url('/reports/es003-large.html?rows=10000&seed=7');
+  const truth = mockAce.generatedReport(url);
+  const page = await context.newPage();
+  await page.goto(url);
+  const badges = await settledBadges(page, truth.validEntries.length + truth.invalidEntries.length, 60_000);
+  const badged = new Set(badges.map((badge) => badge.entryNumber));
+  for (const entryNumber of truth.validEntries) expect.soft(badged.has(entryNumber), entryNumber).toBe(true);
+  for (const lookAlike of truth.lookAlikes.slice(0, 50)) expect.soft(badged.has(lookAlike.replace(/\D/g, '')), lookAlike).toBe(false);
+  expect(await doubledBadges(page)).toBe(0);
+});
