@@ -49,8 +49,8 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 /** The extension's service worker; waking it with an extension page when Chromium has not started it yet. */
 export async function backgroundWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
   const ours = () => context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
-  for (let attempt = 0; attempt < 100 && !ours(); attempt++) {
-    if (attempt === 20) {
+  for (let attempt = 0; attempt < 300 && !ours(); attempt++) {
+    if (attempt === 50 || attempt === 150) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html`).catch(() => undefined);
       await page.close();

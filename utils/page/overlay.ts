@@ -1,5 +1,5 @@
 import type { EntryFacts } from '../entry-facts';
-import { findEntryNumbersInText } from '../entry-number';
+import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
@@ -36,6 +36,19 @@ interface Anchor {
   valid: boolean;
   reinserted: number;
 }
+
+interface PlannedBadges {
+  text: Text;
+  /** The text as read, so a node the page changed in the meantime is read again instead of badged wrongly. */
+  data: string;
+  matches: EntryNumberMatch[];
+}
+
+/**
+ * Writes go in fewer, larger chunks than reads: every chunk of inserts makes the browser lay out the page's table again,
+ * which on a 10,000-row report costs more than the inserts themselves. Still well under the 50 ms long-task line.
+ */
+const writeBudgetMs = 30;
 
 /** A page that keeps removing a badge wins after this many re-inserts: we never fight the page. */
 const maxReinserts = 3;
@@ -112,8 +125,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     return host;
   };
 
-  /** Badges every entry number in one text node; returns the entry numbers found. */
-  const scanTextNode = (text: Text, found: Set<string>): void => {
+  /** Reads one text node: which numbers get a badge, and the facts of their rows. No DOM writes (they come later, in bulk). */
+  const scanTextNode = (text: Text, found: Set<string>, planned: PlannedBadges[]): void => {
     if (processed.has(text)) return;
     processed.add(text);
     const matches = findEntryNumbersInText(text.data);
@@ -123,33 +136,47 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     // In a table with a known entry-number column, numbers in other columns are amounts or references, not entries.
     if (place && entryColumn !== undefined && place.columnIndex !== entryColumn) return;
     const inEntryColumn = place !== null && entryColumn !== undefined;
-    let current = text;
-    let consumed = 0;
+    const kept: EntryNumberMatch[] = [];
     for (const match of matches) {
       // A failed check digit is worth a badge only where a cell holds nothing else (a typo), not in totals or notes.
       if (!match.checkDigitValid && !(inEntryColumn && isWholeCell(text, match.start, match.end))) continue;
+      if (match.checkDigitValid && place) readRowFacts(place.table, place.row, match.entryNumber);
+      found.add(match.entryNumber);
+      kept.push(match);
+    }
+    if (kept.length) planned.push({ text, data: text.data, matches: kept });
+  };
+
+  /** Puts the badges of one text node in the page, right after each number (splitting the text where a number is mid-text). */
+  const placeBadges = (plan: PlannedBadges, statusCache: Map<string, BadgeContent>): void => {
+    if (!plan.text.isConnected || plan.text.data !== plan.data) {
+      processed.delete(plan.text);
+      return;
+    }
+    let current = plan.text;
+    let consumed = 0;
+    for (const match of plan.matches) {
       const end = match.end - consumed;
+      const anchor = current;
       if (end < current.data.length) {
         const rest = current.splitText(end);
         processed.add(rest);
-        insertBadge(current, match.entryNumber, match.checkDigitValid);
         current = rest;
         consumed = match.end;
-      } else {
-        insertBadge(current, match.entryNumber, match.checkDigitValid);
       }
-      if (match.checkDigitValid && place) readRowFacts(place.table, place.row, match.entryNumber);
-      found.add(match.entryNumber);
+      const host = insertBadge(anchor, match.entryNumber, match.checkDigitValid);
+      show(anchors.get(anchor)!, host, statusCache);
     }
   };
 
-  const scanRoots = async (roots: Node[]): Promise<Set<string>> => {
+  const scanRoots = async (roots: Node[]): Promise<{ found: Set<string>; planned: PlannedBadges[] }> => {
     const found = new Set<string>();
+    const planned: PlannedBadges[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      await runInChunks(textNodesUnder(root, isOwnNode), guard((text: Text) => scanTextNode(text, found)), { signal });
+      await runInChunks(textNodesUnder(root, isOwnNode), guard((text: Text) => scanTextNode(text, found, planned)), { signal });
     }
-    return found;
+    return { found, planned };
   };
 
   const contentFor = (anchor: Anchor): BadgeContent => {
@@ -172,20 +199,17 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     }
   };
 
-  const renderAll = async (onlyEntries?: Set<string>): Promise<void> => {
+  const show = (anchor: Anchor, host: HTMLElement, statusCache: Map<string, BadgeContent>): void => {
+    const key = `${anchor.valid ? 'v' : 'i'}${anchor.entryNumber}`;
+    let content = statusCache.get(key);
+    if (!content) statusCache.set(key, (content = contentFor(anchor)));
+    contents.set(host, content);
+    renderBadge(host, content);
+  };
+
+  const renderAll = async (): Promise<void> => {
     const statusCache = new Map<string, BadgeContent>();
-    const targets = [...anchors.values()].filter((anchor) => !onlyEntries || onlyEntries.has(anchor.entryNumber));
-    await runInChunks(
-      targets,
-      guard((anchor: Anchor) => {
-        const key = `${anchor.valid ? 'v' : 'i'}${anchor.entryNumber}`;
-        let content = statusCache.get(key);
-        if (!content) statusCache.set(key, (content = contentFor(anchor)));
-        contents.set(anchor.host, content);
-        renderBadge(anchor.host, content);
-      }),
-      { signal },
-    );
+    await runInChunks([...anchors.values()], guard((anchor: Anchor) => show(anchor, anchor.host, statusCache)), { signal, budgetMs: writeBudgetMs });
   };
 
   /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
@@ -217,10 +241,11 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   const pass = (roots: Node[], options: { sweep: boolean }) =>
     enqueue(async () => {
       if (options.sweep) await sweep();
-      const found = await scanRoots(roots);
+      const { found, planned } = await scanRoots(roots);
       const unknown = [...found].filter((entryNumber) => !stored.has(entryNumber));
       await lookUp(unknown);
-      await renderAll(found);
+      const statusCache = new Map<string, BadgeContent>();
+      await runInChunks(planned, guard((plan: PlannedBadges) => placeBadges(plan, statusCache)), { signal, budgetMs: writeBudgetMs });
       dependencies.onEntriesChanged?.(countEntries());
     });
 

@@ -28,6 +28,9 @@ function* worthReading(text: Text): Generator<Text> {
   if (text.data.length >= 11) yield text;
 }
 
+/** Attribute checks only: `isContentEditable` recomputes styles, which costs a style pass per element on a page we are changing. */
 function isSkipped(element: Element, isOwnNode: (node: Node) => boolean): boolean {
-  return skippedTags.has(element.tagName.toUpperCase()) || (element as HTMLElement).isContentEditable === true || isOwnNode(element);
+  if (skippedTags.has(element.tagName.toUpperCase()) || isOwnNode(element)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
