@@ -2,10 +2,12 @@ import type { CalendarDate } from './calendar-date';
 import type { AssumedFacts } from './eligibility';
 import type { AssessmentOptions } from './entry-assessment';
 
-/** What "no" means for each flag a report may lack (the user's setting; domain.md §5 rejects on each flag when set). */
+/**
+ * What "no" means for each flag a report may lack (the user's setting; domain.md §5 rejects on each flag when set).
+ * Whether a type 09 was filed is never assumed: for a flagged entry it decides Phase 2 (domain.md §5), so it stays "Check data".
+ */
 export const flagsAssumedAbsent: AssumedFacts = {
   reconciliationFlag: false,
-  reconciliationSummaryFiled: false,
   drawbackFlag: false,
   protestOpen: false,
   adcvdStatus: 'none',

@@ -31,7 +31,7 @@ export const tooltipCss = `
 .tip{all:initial;box-sizing:border-box;position:fixed;margin:0;inset:auto;max-width:360px;padding:8px 10px;border:1px solid #6b6b6b;border-radius:6px;
   background:#ffffff;color:#1a1a1a;box-shadow:0 2px 8px rgba(0,0,0,.25);font:12px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;z-index:2147483647}
 .tip h2{all:initial;display:block;font:700 12px/1.4 system-ui,sans-serif;color:#1a1a1a;margin:0 0 4px}
-.tip ul{all:initial;display:block;margin:0 0 4px;padding-inline-start:14px}
+.tip ul{all:initial;display:block;margin:0 0 4px;padding-inline-start:14px;font:inherit;color:inherit}
 .tip li{all:initial;display:list-item;list-style:disc;font:inherit;color:inherit}
 .tip p{all:initial;display:block;font:inherit;color:inherit;margin:0 0 4px}
 .tip .muted{color:#4a4a4a}

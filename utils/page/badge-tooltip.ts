@@ -80,7 +80,8 @@ export function tooltipContent(content: BadgeContent): Node[] {
   }
   const rejected = status.claims.filter((claim) => claim.outcome === 'rejected');
   if (rejected.length) nodes.push(element('p', `Rejected on claim ${rejected.map((claim) => `${claim.claimNumber}${claim.reasonCode ? ` (${claim.reasonCode})` : ''}`).join(', ')}.`));
-  const reasons = status.eligibility.reasons.map((reason) => reason.message);
+  // Assumptions get their own plain sentence below.
+  const reasons = status.eligibility.reasons.filter((reason) => reason.code !== 'assumed-facts').map((reason) => reason.message);
   if (reasons.length) nodes.push(list(reasons));
   const deadlines = [
     status.deadlines.capeWindowEnd,
