@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { normalizeZip } from './scripts/normalize-zip';
 
 // Host access is ACE only, in every build: tests serve the mock portal at ACE's real addresses.
 export const aceHostPattern = 'https://*.cbp.dhs.gov/*';
@@ -9,6 +10,15 @@ export default defineConfig({
   // Firefox too gets Manifest V3 (WXT's default for Firefox is MV2).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // The sources zip is for AMO's reviewers: what builds the extension, not local output, test data or logs.
+    excludeSources: ['cape-out/**', 'test-results/**', 'playwright-report/**', 'tests/**', '**/*.log', 'stats.html'],
+  },
+  // JSZip stamps every entry with the time of zipping: rewritten so equal inputs give byte-identical zips.
+  hooks: {
+    'zip:extension:done': (_wxt, zipPath) => normalizeZip(zipPath),
+    'zip:sources:done': (_wxt, zipPath) => normalizeZip(zipPath),
+  },
   manifest: ({ browser }) => ({
     name: 'CAPE Companion',
     description: 'Stage, check and track CAPE Declarations (IEEPA duty refunds) in the ACE Portal. Nothing leaves your browser.',
