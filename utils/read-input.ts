@@ -343,14 +343,16 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
 
   function processColumns(text: string, final: boolean): void {
     // Parse in windows so each batch of rows dies young, even when given one huge string.
-    let rest = text;
-    while (rest.length > windowSize) {
-      const cut = rest.lastIndexOf('\n', windowSize);
-      if (cut < 0) break;
-      const left = parseWindow(rest.slice(0, cut + 1), false);
-      rest = left + rest.slice(cut + 1);
+    // Windows advance by offset: re-slicing the remainder each time would copy it again per window.
+    let start = 0;
+    let left = '';
+    while (left.length + text.length - start > windowSize) {
+      const cut = text.lastIndexOf('\n', start + windowSize - left.length);
+      if (cut < start) break;
+      left = parseWindow(left + text.slice(start, cut + 1), false);
+      start = cut + 1;
     }
-    carry = parseWindow(rest, final);
+    carry = parseWindow(left + text.slice(start), final);
   }
 
   function processFreeText(text: string, final: boolean): void {
