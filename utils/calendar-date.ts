@@ -26,19 +26,38 @@ function civilFromDays(days: number): [number, number, number] {
   return [year, month, day];
 }
 
-export function isCalendarDate(value: string): value is CalendarDate {
+/** Day numbers of dates already read (null: not a calendar date); the same few dates recur on every entry. */
+const dayNumbers = new Map<string, number | null>();
+const maxRememberedDates = 10_000;
+
+function dayNumberOf(value: string): number | null {
+  if (typeof value !== 'string' || value.length !== 10) return null;
+  let days = dayNumbers.get(value);
+  if (days !== undefined) return days;
+  days = readDayNumber(value);
+  if (dayNumbers.size >= maxRememberedDates) dayNumbers.clear();
+  dayNumbers.set(value, days);
+  return days;
+}
+
+function readDayNumber(value: string): number | null {
   const match = isoDatePattern.exec(value);
-  if (!match) return false;
+  if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const [y, m, d] = civilFromDays(daysFromCivil(year, month, day));
-  return y === year && m === month && d === day;
+  if (month < 1 || month > 12 || day < 1) return null;
+  const days = daysFromCivil(year, month, day);
+  const [y, m, d] = civilFromDays(days);
+  return y === year && m === month && d === day ? days : null;
+}
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  return dayNumberOf(value) !== null;
 }
 
 export function toDayNumber(date: CalendarDate): number {
-  const match = isoDatePattern.exec(date);
-  if (!match || !isCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  return daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+  const days = dayNumberOf(date);
+  if (days === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return days;
 }
 
 export function fromDayNumber(days: number): CalendarDate {
