@@ -1,6 +1,9 @@
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
 function startsLikeFormula(value: string): boolean {
-  const code = value.charCodeAt(0);
+  let start = 0;
+  // A value that already begins with apostrophes before one of them gets one more, so reading it back strips exactly one.
+  while (value.charCodeAt(start) === 39) start++;
+  const code = value.charCodeAt(start);
   return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13; // = + - @ tab CR
 }
 
