@@ -115,3 +115,12 @@ test('no loosened content security policy, no remote addresses, nothing that rea
     expect(remote.map(([at, value]) => `${at}: ${value}`), `${browser} addresses in the manifest`).toEqual([]);
   }
 });
+
+test('every permission and host the builds ask for is justified in store/permissions.md', () => {
+  const justifications = readFileSync('store/permissions.md', 'utf8');
+  for (const [browser, manifest] of Object.entries(both)) {
+    for (const asked of [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])]) {
+      expect(justifications, `${browser} asks for ${asked}`).toContain(`**\`${asked}\`**`);
+    }
+  }
+});
