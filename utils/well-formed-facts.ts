@@ -18,7 +18,7 @@ const factChecks: readonly (readonly [keyof EntryFacts, (value: unknown) => unkn
   ['entrySummaryDate', date],
   ['liquidationDate', date],
   ['liquidationStatus', oneOf(liquidationStatuses)],
-  ['tariffLines', (value) => (Array.isArray(value) ? value.flatMap(wellFormedLine) : undefined)],
+  ['tariffLines', wellFormedLines],
   ['reconciliationFlag', flag],
   ['reconciliationSummaryFiled', flag],
   ['drawbackFlag', flag],
@@ -46,9 +46,20 @@ export function wellFormedFacts(facts: EntryFacts): EntryFacts {
   return cleaned as EntryFacts;
 }
 
-function wellFormedLine(line: unknown): TariffLine[] {
-  if (typeof line !== 'object' || line === null) return [];
+/** A plain loop: flatMap is several times slower here, and this runs twice per entry checked. */
+function wellFormedLines(value: unknown): TariffLine[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const lines: TariffLine[] = [];
+  for (const line of value) {
+    const checked = wellFormedLine(line);
+    if (checked) lines.push(checked);
+  }
+  return lines;
+}
+
+function wellFormedLine(line: unknown): TariffLine | null {
+  if (typeof line !== 'object' || line === null) return null;
   const { htsNumber, dutyAmount } = line as Record<string, unknown>;
-  if (typeof htsNumber !== 'string') return [];
-  return typeof dutyAmount === 'number' && Number.isFinite(dutyAmount) ? [{ htsNumber, dutyAmount }] : [{ htsNumber }];
+  if (typeof htsNumber !== 'string') return null;
+  return typeof dutyAmount === 'number' && Number.isFinite(dutyAmount) ? { htsNumber, dutyAmount } : { htsNumber };
 }
