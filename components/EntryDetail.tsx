@@ -1,7 +1,6 @@
 import { aceErrorToReason } from '@/utils/ace-error-texts';
 import type { EntryAssessment } from '@/utils/entry-assessment';
 import { formatEntryNumber } from '@/utils/entry-number';
-import { factLabels } from '@/utils/eligibility';
 import { aceClaimStatusLabels, entryOutcomeLabels } from '@/utils/history-labels';
 import type { EntryInHistory } from '@/utils/history-lookup';
 import { estimateRefund, formatCents } from '@/utils/refund-estimate';
@@ -96,9 +95,6 @@ export function EntryDetail({ entry, assessment, today, checkingAsOf = false, on
               <li key={reason.code}>{reason.message}</li>
             ))}
           </ul>
-        )}
-        {assessment.eligibility.assumedFacts.length > 0 && (
-          <p class="muted">Assumed "no" because not known: {assessment.eligibility.assumedFacts.map((fact) => factLabels[fact]).join(', ')}.</p>
         )}
         <p class="muted">
           Rule set: {assessment.eligibility.ruleSet.name} (from {assessment.eligibility.ruleSet.effectiveFrom}).
