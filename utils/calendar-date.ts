@@ -60,7 +60,19 @@ export function toDayNumber(date: CalendarDate): number {
   return days;
 }
 
+/** Dates already written, by day number: deadlines land on the same few hundred days for every entry. */
+const writtenDates = new Map<number, CalendarDate>();
+
 export function fromDayNumber(days: number): CalendarDate {
+  let date = writtenDates.get(days);
+  if (date !== undefined) return date;
+  date = writeDate(days);
+  if (writtenDates.size >= maxRememberedDates) writtenDates.clear();
+  writtenDates.set(days, date);
+  return date;
+}
+
+function writeDate(days: number): CalendarDate {
   const [year, month, day] = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

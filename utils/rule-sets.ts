@@ -77,9 +77,10 @@ export function sortRuleSets(ruleSets: readonly RuleSet[]): RuleSet[] {
 
 /** The phase in force on the filing date: the latest one that started on or before it; undefined before CAPE opened. */
 export function ruleSetFor(filingDate: CalendarDate, ruleSets: readonly RuleSet[] = builtInRuleSets): RuleSet | undefined {
+  // One pass instead of sorting per call; on equal start dates the later one in the list wins, as after a stable sort.
   let chosen: RuleSet | undefined;
-  for (const ruleSet of sortRuleSets(ruleSets)) {
-    if (ruleSet.effectiveFrom <= filingDate) chosen = ruleSet;
+  for (const ruleSet of ruleSets) {
+    if (ruleSet.effectiveFrom <= filingDate && (chosen === undefined || ruleSet.effectiveFrom >= chosen.effectiveFrom)) chosen = ruleSet;
   }
   return chosen;
 }
@@ -90,7 +91,11 @@ export function laterRuleSetAcceptingReconciliation(
   entryType: string,
   ruleSets: readonly RuleSet[] = builtInRuleSets,
 ): RuleSet | undefined {
-  return sortRuleSets(ruleSets).find(
-    (candidate) => candidate.effectiveFrom > ruleSet.effectiveFrom && candidate.reconciliationFlaggedTypesAccepted.includes(entryType),
-  );
+  // One pass instead of sorting per call; on equal start dates the earlier one in the list wins, as after a stable sort.
+  let found: RuleSet | undefined;
+  for (const candidate of ruleSets) {
+    if (candidate.effectiveFrom <= ruleSet.effectiveFrom || !candidate.reconciliationFlaggedTypesAccepted.includes(entryType)) continue;
+    if (found === undefined || candidate.effectiveFrom < found.effectiveFrom) found = candidate;
+  }
+  return found;
 }
