@@ -55,7 +55,12 @@ if (unit) {
 
 const built = run('build (chrome)', 'npx', ['wxt', 'build']);
 countStep(built);
-countStep(run('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']));
+const builtFirefox = run('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+countStep(builtFirefox);
+if (builtFirefox) {
+  countStep(run('lint (firefox, as addons.mozilla.org lints it)', 'node', ['scripts/lint-firefox.mjs']));
+  countStep(run('firefox smoke (skips without Firefox)', 'npx', ['tsx', 'scripts/firefox-smoke.ts']));
+}
 
 if (built && chromiumPath) {
   run('e2e', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromiumPath, PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json` });

@@ -1,5 +1,5 @@
 import { browser, type Browser } from '#imports';
-import { sendToTab } from './messages';
+import { sendToBackground } from './messages';
 import type { PageEntry } from './page/entry-lookup';
 
 /** The pages the content script runs on (host permission): only their tabs show their address to the extension. */
@@ -34,7 +34,7 @@ export async function entriesFromAceTab(): Promise<{ entries: PageEntry[]; sourc
   const source = `ACE page "${shortTitle(tab.title)}"`;
   let entries: PageEntry[];
   try {
-    entries = await sendToTab(tab.id, 'page:entries', {});
+    entries = await sendToBackground('page:collect-entries', { tabId: tab.id });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { error: `Could not read the ${source} (${reason}). Reload the ACE page and try again.` };

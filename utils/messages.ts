@@ -9,8 +9,12 @@ export interface MessageMap {
   'history:lookup-entries': { request: { entries: PageEntry[]; learnedOn: string }; answer: Array<[string, StoredEntry]> };
   /** Content script → background: claims read on a CAPE page. */
   'history:capture-claims': { request: { claims: ClaimWithEntries[] }; answer: SaveClaimsResult };
-  /** Side panel → content script of the active tab: the entries the overlay found, with their facts. */
+  /** Background → content script of one frame: the entries the overlay found there, with their facts. */
   'page:entries': { request: Record<string, never>; answer: PageEntry[] };
+  /** Content script → background: how many entries this frame shows now (ACE reports often render inside frames). */
+  'page:entries-changed': { request: { count: number }; answer: null };
+  /** Side panel → background: the entries of every frame of a tab, merged. */
+  'page:collect-entries': { request: { tabId: number }; answer: PageEntry[] };
 }
 
 export type MessageType = keyof MessageMap;
@@ -30,22 +34,39 @@ export async function sendToBackground<T extends MessageType>(type: T, request: 
   return unwrap(reply, type);
 }
 
-export async function sendToTab<T extends MessageType>(tabId: number, type: T, request: MessageMap[T]['request']): Promise<MessageMap[T]['answer']> {
-  const reply = (await browser.tabs.sendMessage(tabId, { type, ...request })) as MessageReply<T> | undefined;
+export async function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  request: MessageMap[T]['request'],
+  frameId?: number,
+): Promise<MessageMap[T]['answer']> {
+  const message = { type, ...request };
+  const reply = (await (frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }))) as
+    | MessageReply<T>
+    | undefined;
   return unwrap(reply, type);
 }
 
-export type MessageHandlers = { [T in MessageType]?: (message: Message<T>) => Promise<MessageMap[T]['answer']> | MessageMap[T]['answer'] };
+/** Who sent a message: the tab and frame of a content script; absent for extension pages. */
+export interface MessageSender {
+  tabId?: number;
+  frameId?: number;
+}
+
+export type MessageHandlers = {
+  [T in MessageType]?: (message: Message<T>, sender: MessageSender) => Promise<MessageMap[T]['answer']> | MessageMap[T]['answer'];
+};
 
 /** Answers the messages this surface handles; others are left for other listeners. Returns the listener to remove. */
 export function handleMessages(handlers: MessageHandlers): () => void {
-  const listener = (message: unknown): Promise<MessageReply<MessageType>> | undefined => {
+  const listener = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }): Promise<MessageReply<MessageType>> | undefined => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(type in handlers)) return undefined;
-    const handler = handlers[type as MessageType] as ((message: Message) => unknown) | undefined;
+    const handler = handlers[type as MessageType] as ((message: Message, sender: MessageSender) => unknown) | undefined;
     if (!handler) return undefined;
+    const from: MessageSender = { ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }), ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }) };
     return Promise.resolve()
-      .then(() => handler(message as Message))
+      .then(() => handler(message as Message, from))
       .then((answer) => ({ ok: true as const, answer: answer as never }))
       .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
   };

@@ -15,6 +15,7 @@ export default defineContentScript({
   async main(ctx) {
     let settings: StatusSettings = await readStatusSettings();
     let overlay: Overlay | null = null;
+    let reportedCount = 0;
     let overlayController: AbortController | null = null;
 
     const start = () => {
@@ -27,11 +28,18 @@ export default defineContentScript({
           lookup: async (entries) => new Map(await sendToBackground('history:lookup-entries', { entries, learnedOn: localToday() })),
           statusOptions: () => statusOptionsFrom(settings, localToday()),
           onError: (error) => console.debug('CAPE Companion:', error),
+          onEntriesChanged: (count) => {
+            if (count === reportedCount) return;
+            reportedCount = count;
+            void sendToBackground('page:entries-changed', { count }).catch(() => undefined);
+          },
         },
         overlayController.signal,
       );
     };
     const stop = () => {
+      reportedCount = 0;
+      void sendToBackground('page:entries-changed', { count: 0 }).catch(() => undefined);
       overlayController?.abort();
       overlayController = null;
       overlay = null;
