@@ -139,3 +139,24 @@ test('a 10,000-row report gets every badge, each entry once per row', async ({ c
   for (const lookAlike of truth.lookAlikes.slice(0, 50)) expect.soft(badged.has(lookAlike.replace(/\D/g, '')), lookAlike).toBe(false);
   expect(await doubledBadges(page)).toBe(0);
 });
+
+test('facts learned on a report are remembered: a page showing only the number gets the same verdict', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-thead.html']!;
+  const decided = Object.entries(expected).filter(([, want]) => want.verdict === 'not-eligible' || want.verdict === 'eligible-refund-at-liquidation').slice(0, 3);
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/reports/es003-thead.html'));
+  await settledBadges(page, Object.keys(expected).length);
+
+  await context.route('https://ace.cbp.dhs.gov/test/only-numbers.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><title>Notes</title><body><p>Follow up on ${decided.map(([entryNumber]) => entryNumber).join(', ')} next week.</p></body></html>`,
+    }),
+  );
+  await page.goto(mockAce.url('/test/only-numbers.html'));
+  await settledBadges(page, decided.length);
+  for (const [entryNumber, want] of decided) {
+    await expect(page.locator(`[data-cape-entry="${entryNumber}"]`)).toHaveAttribute('data-cape-verdict', want.verdict);
+  }
+});
