@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { observeMutations } from '../../utils/page/mutation-batcher';
+import { runInChunks } from '../../utils/page/run-in-chunks';
+
+describe('runInChunks', () => {
+  it('yields whenever a task has used its budget, and handles every item in order', async () => {
+    let clock = 0;
+    const handled: number[] = [];
+    let yields = 0;
+    const done = await runInChunks(
+      Array.from({ length: 100 }, (_, index) => index),
+      (item) => {
+        handled.push(item);
+        clock += 1;
+      },
+      { budgetMs: 8, now: () => clock, yieldNow: async () => void yields++ },
+    );
+    expect(done).toBe(true);
+    expect(handled).toEqual(Array.from({ length: 100 }, (_, index) => index));
+    // Clock read every 4 items: a yield at 8 ms of work each time.
+    expect(yields).toBe(12);
+  });
+
+  it('stops when aborted between chunks', async () => {
+    const controller = new AbortController();
+    let clock = 0;
+    const handled: number[] = [];
+    const done = await runInChunks(
+      Array.from({ length: 100 }, (_, index) => index),
+      (item) => {
+        handled.push(item);
+        clock += 10;
+      },
+      { budgetMs: 8, now: () => clock, yieldNow: async () => controller.abort(), signal: controller.signal },
+    );
+    expect(done).toBe(false);
+    expect(handled).toHaveLength(4);
+  });
+});
+
+describe('observeMutations', () => {
+  it('hands a burst of changes over in one pass, outermost roots only, ignoring our own nodes', async () => {
+    document.body.innerHTML = '<div id="list"></div>';
+    const list = document.getElementById('list')!;
+    const batches: { changed: Node[]; removed: Node[] }[] = [];
+    const controller = new AbortController();
+    let run: (() => void) | undefined;
+    observeMutations(document.body, {
+      signal: controller.signal,
+      isOwnNode: (node) => node instanceof Element && node.hasAttribute('data-ours'),
+      onBatch: ({ changedRoots, removedNodes }) => batches.push({ changed: changedRoots, removed: removedNodes }),
+      schedule: (pass) => {
+        run = pass;
+      },
+    });
+    const row = document.createElement('p');
+    list.append(row);
+    row.append(document.createElement('span'));
+    const ours = document.createElement('span');
+    ours.setAttribute('data-ours', '');
+    list.append(ours);
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    run!();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.changed).toEqual([row]);
+    controller.abort();
+  });
+});
