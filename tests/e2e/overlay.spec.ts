@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readMockAceExpectations, readMockAceLookAlikes } from './ace-routes';
 import { expect, test, useFixtureToday } from './extension-test';
 import { allBadges, doubledBadges, settledBadges } from './support/badges';
@@ -53,4 +54,21 @@ test('badge shows words and a countdown, and its tooltip opens on keyboard focus
   await expect(tooltip).toContainText('Rule set: CAPE Phase 2');
   await page.keyboard.press('Escape');
   await expect(tooltip).toBeHidden();
+});
+
+test('axe finds no serious or critical problem on a report with badges and an open tooltip; badges are reachable by Tab', async ({ context, background, mockAce }) => {
+  await useFixtureToday(background);
+  const expected = (await readMockAceExpectations())['/reports/es003-thead.html']!;
+  const page = await context.newPage();
+  await page.goto(mockAce.url('/reports/es003-thead.html'));
+  await settledBadges(page, Object.keys(expected).length);
+  for (let press = 0; press < 40; press++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.hasAttribute('data-cape-entry') ?? false)) break;
+  }
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cape-entry'))).toMatch(/^[A-Z0-9]{11}$/);
+  await expect(page.locator('[data-cape-tooltip] [role="tooltip"]')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('[data-cape-entry]').include('[data-cape-tooltip]').analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });
