@@ -163,7 +163,9 @@ function keyText(store: HistoryStoreName, record: Record<string, unknown>): stri
 function withUtcTimestamps(record: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...record };
   for (const field of ['updatedAt', 'createdAt'] as const) {
-    if (typeof copy[field] === 'string') copy[field] = new Date(copy[field]).toISOString();
+    const time = typeof copy[field] === 'string' ? Date.parse(copy[field]) : Number.NaN;
+    // A timestamp field a store does not check (createdAt on a claim) is kept as written, not a crash of the import.
+    if (!Number.isNaN(time)) copy[field] = new Date(time).toISOString();
   }
   return copy;
 }
