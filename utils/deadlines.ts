@@ -8,7 +8,7 @@ import {
   VOLUNTARY_RELIQUIDATION_DAYS,
 } from './liquidation-clocks';
 import { liquidationState } from './liquidation-state';
-import { wellFormedFacts } from './well-formed-facts';
+import { readableFacts } from './well-formed-facts';
 
 /**
  * Last day CAPE accepts a liquidated entry, in days after the liquidation date (domain.md §6, counting [open]).
@@ -70,10 +70,8 @@ const tieOrder: DeadlineName[] = ['capeWindowEnd', 'pscWindowEnd', 'voluntaryRel
 
 /** Every clock of domain.md §6 that applies to the entry, with days left from `today`. */
 export function computeDeadlines(facts: EntryFacts, today: CalendarDate, options: DeadlineOptions = {}): EntryDeadlines {
-  const known = wellFormedFacts(facts);
+  const known = readableFacts(facts);
   const state = liquidationState(known, today);
-  const deadline = (name: DeadlineName, date: CalendarDate, label: string, note?: string): Deadline =>
-    note === undefined ? { name, date, daysLeft: daysBetween(today, date), label } : { name, date, daysLeft: daysBetween(today, date), label, note };
   const deadlines: EntryDeadlines = {};
 
   if (state.kind === 'cancelled') return deadlines;
@@ -82,16 +80,17 @@ export function computeDeadlines(facts: EntryFacts, today: CalendarDate, options
     if (state.date === undefined) return deadlines;
     const lastDayOffset = options.capeWindowLastDayOffset ?? CAPE_WINDOW_LAST_DAY_OFFSET;
     // domain.md §6: 80-day CAPE window (conservative last day), 90-day voluntary reliquidation, 180-day protest
-    deadlines.capeWindowEnd = deadline('capeWindowEnd', capeWindowLastDay(state.date, lastDayOffset), 'Last day CAPE accepts this liquidated entry');
+    deadlines.capeWindowEnd = deadline('capeWindowEnd', capeWindowLastDay(state.date, lastDayOffset), today, 'Last day CAPE accepts this liquidated entry');
     deadlines.voluntaryReliquidationEnd = deadline(
       'voluntaryReliquidationEnd',
       addDays(state.date, VOLUNTARY_RELIQUIDATION_DAYS),
+      today,
       'Last day CBP can reliquidate on its own (90 days after liquidation)',
     );
     const protestDeadline = addDays(state.date, PROTEST_PERIOD_DAYS);
-    deadlines.protestDeadline = deadline('protestDeadline', protestDeadline, 'Last day to file a protest (180 days after liquidation)');
+    deadlines.protestDeadline = deadline('protestDeadline', protestDeadline, today, 'Last day to file a protest (180 days after liquidation)');
     if (known.protestOpen !== true) {
-      deadlines.finalLiquidation = deadline('finalLiquidation', protestDeadline, 'Liquidation becomes final unless protested by this day');
+      deadlines.finalLiquidation = deadline('finalLiquidation', protestDeadline, today, 'Liquidation becomes final unless protested by this day');
     }
   } else {
     const unknownNote = state.kind === 'unknown' ? 'Assumes the entry is not yet liquidated: its liquidation status is not known.' : undefined;
@@ -100,11 +99,12 @@ export function computeDeadlines(facts: EntryFacts, today: CalendarDate, options
     if (!waitsForLiquidation) {
       // domain.md §6: usual scheduled liquidation 314 days after the entry summary date
       if (scheduled !== undefined) {
-        deadlines.estimatedLiquidation = deadline('estimatedLiquidation', scheduled, 'Scheduled liquidation', unknownNote);
+        deadlines.estimatedLiquidation = deadline('estimatedLiquidation', scheduled, today, 'Scheduled liquidation', unknownNote);
       } else if (known.entrySummaryDate !== undefined) {
         deadlines.estimatedLiquidation = deadline(
           'estimatedLiquidation',
           addDays(known.entrySummaryDate, USUAL_LIQUIDATION_DAYS),
+          today,
           'Estimated liquidation (314 days after the entry summary date, unless extended or suspended)',
           unknownNote,
         );
@@ -112,14 +112,24 @@ export function computeDeadlines(facts: EntryFacts, today: CalendarDate, options
     }
     const psc = pscWindowEnd(known, deadlines.estimatedLiquidation?.date ?? (waitsForLiquidation ? scheduled : undefined));
     if (psc !== undefined) {
-      const note = [psc.note, unknownNote].filter((part) => part !== undefined).join(' ');
-      deadlines.pscWindowEnd = deadline('pscWindowEnd', psc.date, 'Last day for a Post Summary Correction', note === '' ? undefined : note);
+      deadlines.pscWindowEnd = deadline('pscWindowEnd', psc.date, today, 'Last day for a Post Summary Correction', bothNotes(psc.note, unknownNote));
     }
   }
 
   const next = nextDeadline(deadlines);
   if (next !== undefined) deadlines.nextDeadline = next;
   return deadlines;
+}
+
+/** A module-level function, not a closure per call: this runs for every deadline of every entry checked. */
+function deadline(name: DeadlineName, date: CalendarDate, today: CalendarDate, label: string, note?: string): Deadline {
+  const daysLeft = daysBetween(today, date);
+  return note === undefined ? { name, date, daysLeft, label } : { name, date, daysLeft, label, note };
+}
+
+function bothNotes(first: string | undefined, second: string | undefined): string | undefined {
+  if (first === undefined || second === undefined) return first ?? second;
+  return `${first} ${second}`;
 }
 
 /**

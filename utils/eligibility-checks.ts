@@ -1,7 +1,7 @@
-import { addDays, daysBetween, type CalendarDate } from './calendar-date';
-import { capeWindowLastDay, isWithinCapeWindow } from './deadlines';
+import { addDays, fromDayNumber, toDayNumber, type CalendarDate } from './calendar-date';
+import { capeWindowLastDay } from './deadlines';
 import type { EntryFacts } from './entry-facts';
-import { isDutiableIeepaLine, isIeepaHtsNumber, type IeepaTariffTable } from './ieepa-tariff-lines';
+import { isIeepaHtsNumber, type IeepaTariffTable } from './ieepa-tariff-lines';
 import { PROTEST_PERIOD_DAYS } from './liquidation-clocks';
 import type { LiquidationState } from './liquidation-state';
 import type { AcceptanceCode, RejectionCode } from './reason-codes';
@@ -33,36 +33,97 @@ const pass: CheckOutcome = { kind: 'pass' };
 const fail = (code: RejectionCode, message: string): CheckOutcome => ({ kind: 'fail', reason: { code, message } });
 const unknown = (...missing: FactName[]): CheckOutcome => ({ kind: 'unknown', missing });
 
+// Outcomes that never vary, made once: most entries end in one of these.
+const missingLiquidationStatus = unknown('liquidationStatus');
+const missingLiquidationDate = unknown('liquidationDate');
+const missingEntryType = unknown('entryType');
+const missingTariffLines = unknown('tariffLines');
+const missingDutyAmount = unknown('dutyAmount');
+const missingReconciliationFlag = unknown('reconciliationFlag');
+const missingReconciliationFlagAndEntryType = unknown('reconciliationFlag', 'entryType');
+const missingReconciliationSummaryFiled = unknown('reconciliationSummaryFiled');
+const missingDrawbackFlag = unknown('drawbackFlag');
+const missingDrawbackFlagAndEntryType = unknown('drawbackFlag', 'entryType');
+const missingProtestOpen = unknown('protestOpen');
+const missingAdcvdStatus = unknown('adcvdStatus');
+
+const cancelledSummary = fail(
+  'cancelled',
+  'The entry summary is cancelled or rejected in ACE, so CAPE has nothing to refund on it. Leave it out of the declaration.',
+);
+const noIeepaDuty = fail(
+  'no-ieepa-line',
+  'No IEEPA duty on this entry: none of its tariff lines is a 9903.01.xx or 9903.02.xx number with duty above zero, so CAPE has nothing to refund. Leave it out of the declaration.',
+);
+const typeNineSummary = fail(
+  'reconciliation',
+  'This is a type 09 reconciliation entry summary; CAPE does not take these. Leave it out of the declaration.',
+);
+const drawbackEntryType = fail('drawback', 'This is a type 47 drawback entry; CAPE does not take these. Leave it out of the declaration.');
+const onDrawback = fail('drawback', 'The entry is on drawback; CAPE does not take entries on drawback. Leave it out of the declaration.');
+const dutyDeferralEntryType = fail(
+  'duty-deferral',
+  'This is a type 08 duty deferral entry; CAPE does not take these. Leave it out of the declaration.',
+);
+const underProtest = fail(
+  'open-protest',
+  'The entry has an open or suspended protest; CAPE does not take entries under protest. Leave it out of the declaration.',
+);
+const adcvdPending = fail(
+  'adcvd-pending-liquidation',
+  'AD/CVD entry pending liquidation (Commerce has issued its liquidation instructions); CAPE does not take it. Leave it out of the declaration.',
+);
+const finallyLiquidatedEntry = fail(
+  'finally-liquidated',
+  'The entry is finally liquidated; CAPE does not take finally liquidated entries. Leave it out of the declaration.',
+);
+
 function cancelled({ liquidation }: CheckContext): CheckOutcome {
-  if (liquidation.kind === 'cancelled') {
-    return fail('cancelled', 'The entry summary is cancelled or rejected in ACE, so CAPE has nothing to refund on it. Leave it out of the declaration.');
+  if (liquidation.kind === 'cancelled') return cancelledSummary;
+  return liquidation.kind === 'unknown' ? missingLiquidationStatus : pass;
+}
+
+/** Answers of isIeepaHtsNumber per table (tables are replaced, not edited): every entry repeats the same few numbers. */
+const ieepaAnswers = new WeakMap<IeepaTariffTable, Map<string, boolean>>();
+const maxRememberedNumbers = 10_000;
+
+function isIeepaNumber(htsNumber: string, table: IeepaTariffTable): boolean {
+  let answers = ieepaAnswers.get(table);
+  if (answers === undefined) {
+    answers = new Map();
+    ieepaAnswers.set(table, answers);
   }
-  return liquidation.kind === 'unknown' ? unknown('liquidationStatus') : pass;
+  let answer = answers.get(htsNumber);
+  if (answer === undefined) {
+    answer = isIeepaHtsNumber(htsNumber, table);
+    if (answers.size >= maxRememberedNumbers) answers.clear();
+    answers.set(htsNumber, answer);
+  }
+  return answer;
 }
 
 // domain.md §5, §7: a 9903.01.xx / 9903.02.xx line with duty above zero
 function noIeepaLine({ facts, ieepaTable }: CheckContext): CheckOutcome {
-  const lines = facts.tariffLines ?? [];
-  if (lines.length === 0) return unknown('tariffLines');
-  if (lines.some((line) => isDutiableIeepaLine(line, ieepaTable))) return pass;
-  if (lines.some((line) => isIeepaHtsNumber(line.htsNumber, ieepaTable) && line.dutyAmount === undefined)) return unknown('dutyAmount');
-  return fail(
-    'no-ieepa-line',
-    'No IEEPA duty on this entry: none of its tariff lines is a 9903.01.xx or 9903.02.xx number with duty above zero, so CAPE has nothing to refund. Leave it out of the declaration.',
-  );
+  const lines = facts.tariffLines;
+  if (lines === undefined || lines.length === 0) return missingTariffLines;
+  let dutyMissing = false;
+  for (const line of lines) {
+    if (!isIeepaNumber(line.htsNumber, ieepaTable)) continue;
+    if (line.dutyAmount === undefined) dutyMissing = true;
+    else if (line.dutyAmount > 0) return pass;
+  }
+  return dutyMissing ? missingDutyAmount : noIeepaDuty;
 }
 
 // domain.md §5: flagged for reconciliation or type 09; Phase 2 accepts types 01, 02, 06 while no type 09 is filed
 function reconciliation({ facts, ruleSet, ruleSets }: CheckContext): CheckOutcome {
   const { entryType, reconciliationFlag } = facts;
-  if (entryType === entryTypeCodes.reconciliationSummary) {
-    return fail('reconciliation', 'This is a type 09 reconciliation entry summary; CAPE does not take these. Leave it out of the declaration.');
-  }
-  if (reconciliationFlag === undefined) return entryType === undefined ? unknown('reconciliationFlag', 'entryType') : unknown('reconciliationFlag');
-  if (!reconciliationFlag) return entryType === undefined ? unknown('entryType') : pass;
-  if (ruleSet.reconciliationFlaggedTypesAccepted.length > 0 && entryType === undefined) return unknown('entryType');
+  if (entryType === entryTypeCodes.reconciliationSummary) return typeNineSummary;
+  if (reconciliationFlag === undefined) return entryType === undefined ? missingReconciliationFlagAndEntryType : missingReconciliationFlag;
+  if (!reconciliationFlag) return entryType === undefined ? missingEntryType : pass;
+  if (ruleSet.reconciliationFlaggedTypesAccepted.length > 0 && entryType === undefined) return missingEntryType;
   if (entryType !== undefined && ruleSet.reconciliationFlaggedTypesAccepted.includes(entryType)) {
-    if (facts.reconciliationSummaryFiled === undefined) return unknown('reconciliationSummaryFiled');
+    if (facts.reconciliationSummaryFiled === undefined) return missingReconciliationSummaryFiled;
     if (facts.reconciliationSummaryFiled) {
       return fail(
         'reconciliation',
@@ -86,69 +147,51 @@ function reconciliation({ facts, ruleSet, ruleSets }: CheckContext): CheckOutcom
 
 // domain.md §5: on drawback or type 47
 function drawback({ facts }: CheckContext): CheckOutcome {
-  if (facts.entryType === entryTypeCodes.drawback) {
-    return fail('drawback', 'This is a type 47 drawback entry; CAPE does not take these. Leave it out of the declaration.');
-  }
-  if (facts.drawbackFlag === true) {
-    return fail('drawback', 'The entry is on drawback; CAPE does not take entries on drawback. Leave it out of the declaration.');
-  }
-  const missing: FactName[] = [];
-  if (facts.drawbackFlag === undefined) missing.push('drawbackFlag');
-  if (facts.entryType === undefined) missing.push('entryType');
-  return missing.length > 0 ? unknown(...missing) : pass;
+  if (facts.entryType === entryTypeCodes.drawback) return drawbackEntryType;
+  if (facts.drawbackFlag === true) return onDrawback;
+  if (facts.drawbackFlag === undefined) return facts.entryType === undefined ? missingDrawbackFlagAndEntryType : missingDrawbackFlag;
+  return facts.entryType === undefined ? missingEntryType : pass;
 }
 
 // domain.md §5: type 08
 function dutyDeferral({ facts }: CheckContext): CheckOutcome {
-  if (facts.entryType === undefined) return unknown('entryType');
-  if (facts.entryType === entryTypeCodes.dutyDeferral) {
-    return fail('duty-deferral', 'This is a type 08 duty deferral entry; CAPE does not take these. Leave it out of the declaration.');
-  }
-  return pass;
+  if (facts.entryType === undefined) return missingEntryType;
+  return facts.entryType === entryTypeCodes.dutyDeferral ? dutyDeferralEntryType : pass;
 }
 
 // domain.md §5: open or suspended protest
 function openProtest({ facts }: CheckContext): CheckOutcome {
-  if (facts.protestOpen === undefined) return unknown('protestOpen');
-  if (facts.protestOpen) {
-    return fail('open-protest', 'The entry has an open or suspended protest; CAPE does not take entries under protest. Leave it out of the declaration.');
-  }
-  return pass;
+  if (facts.protestOpen === undefined) return missingProtestOpen;
+  return facts.protestOpen ? underProtest : pass;
 }
 
 // domain.md §5: AD/CVD pending liquidation (Commerce instructions issued)
 function adcvdPendingLiquidation({ facts }: CheckContext): CheckOutcome {
-  if (facts.adcvdStatus === undefined) return unknown('adcvdStatus');
-  if (facts.adcvdStatus === 'pending-liquidation') {
-    return fail(
-      'adcvd-pending-liquidation',
-      'AD/CVD entry pending liquidation (Commerce has issued its liquidation instructions); CAPE does not take it. Leave it out of the declaration.',
-    );
-  }
-  return pass;
+  if (facts.adcvdStatus === undefined) return missingAdcvdStatus;
+  return facts.adcvdStatus === 'pending-liquidation' ? adcvdPending : pass;
 }
 
 // domain.md §5, §6: liquidated more than 80 days before filing, with the boundary in CAPE_WINDOW_LAST_DAY_OFFSET
 function past80Days({ liquidation, filingDate, ruleSet }: CheckContext): CheckOutcome {
-  if (liquidation.kind === 'unknown') return unknown('liquidationStatus');
+  if (liquidation.kind === 'unknown') return missingLiquidationStatus;
   if (liquidation.kind !== 'liquidated') return pass;
-  if (liquidation.date === undefined) return unknown('liquidationDate');
-  if (isWithinCapeWindow(liquidation.date, filingDate, ruleSet.liquidatedEntryLastDayOffset)) return pass;
-  const lastDay = capeWindowLastDay(liquidation.date, ruleSet.liquidatedEntryLastDayOffset);
+  if (liquidation.date === undefined) return missingLiquidationDate;
+  const offset = ruleSet.liquidatedEntryLastDayOffset;
+  const liquidationDay = toDayNumber(liquidation.date);
+  const daysSinceLiquidation = toDayNumber(filingDate) - liquidationDay;
+  if (daysSinceLiquidation <= offset) return pass;
   return fail(
     'past-80-days',
-    `Liquidated on ${liquidation.date}, ${daysBetween(liquidation.date, filingDate)} days before the filing date ${filingDate}: CAPE takes a liquidated entry only until ${ruleSet.liquidatedEntryLastDayOffset} days after liquidation, and the last day was ${lastDay}. Leave it out of the declaration.`,
+    `Liquidated on ${liquidation.date}, ${daysSinceLiquidation} days before the filing date ${filingDate}: CAPE takes a liquidated entry only until ${offset} days after liquidation, and the last day was ${fromDayNumber(liquidationDay + offset)}. Leave it out of the declaration.`,
   );
 }
 
 // domain.md §5 finally liquidated; §6 final once 180 days pass without a protest
 function finallyLiquidated({ liquidation, filingDate, facts }: CheckContext): CheckOutcome {
-  if (liquidation.kind === 'unknown') return unknown('liquidationStatus');
+  if (liquidation.kind === 'unknown') return missingLiquidationStatus;
   if (liquidation.kind !== 'liquidated') return pass;
-  if (liquidation.final) {
-    return fail('finally-liquidated', 'The entry is finally liquidated; CAPE does not take finally liquidated entries. Leave it out of the declaration.');
-  }
-  if (liquidation.date === undefined) return unknown('liquidationDate');
+  if (liquidation.final) return finallyLiquidatedEntry;
+  if (liquidation.date === undefined) return missingLiquidationDate;
   const protestDeadline = addDays(liquidation.date, PROTEST_PERIOD_DAYS);
   if (filingDate > protestDeadline && facts.protestOpen !== true) {
     return fail(
@@ -177,19 +220,27 @@ export type AcceptanceOutcome =
   | { kind: 'awaits'; reasons: CheckReason<AcceptanceCode>[] }
   | { kind: 'unknown'; missing: FactName[] };
 
+const waitingStatusWords = { suspended: 'suspended', extended: 'extended', 'under-review': 'under review' } as const;
+const awaitsCommerce: CheckReason<AcceptanceCode> = {
+  code: 'adcvd-awaits-commerce',
+  message: 'AD/CVD entry suspended pending Commerce: CAPE accepts it, and the refund waits until it liquidates.',
+};
+const acceptedUnliquidated: AcceptanceOutcome = { kind: 'accepted', reason: { code: 'unliquidated', message: 'Not yet liquidated: CAPE accepts it.' } };
+
 /** How CAPE accepts an entry no rejection caught: now, or with the refund waiting for liquidation (domain.md §5). */
 export function acceptance({ facts, liquidation, ruleSet }: CheckContext): AcceptanceOutcome {
-  const missing: FactName[] = [];
-  if (liquidation.kind === 'unknown' || liquidation.kind === 'cancelled') missing.push('liquidationStatus');
-  if (facts.entryType === undefined) missing.push('entryType');
-  if (missing.length > 0) return { kind: 'unknown', missing };
+  const liquidationUnknown = liquidation.kind === 'unknown' || liquidation.kind === 'cancelled';
+  if (liquidationUnknown || facts.entryType === undefined) {
+    const missing: FactName[] = liquidationUnknown ? ['liquidationStatus'] : [];
+    if (facts.entryType === undefined) missing.push('entryType');
+    return { kind: 'unknown', missing };
+  }
 
   const awaits: CheckReason<AcceptanceCode>[] = [];
   if (liquidation.kind === 'not-liquidated' && liquidation.status !== 'unliquidated') {
-    const words = { suspended: 'suspended', extended: 'extended', 'under-review': 'under review' }[liquidation.status];
     awaits.push({
       code: 'awaits-liquidation',
-      message: `Liquidation is ${words}: CAPE accepts the entry, and the refund waits until it liquidates.`,
+      message: `Liquidation is ${waitingStatusWords[liquidation.status]}: CAPE accepts the entry, and the refund waits until it liquidates.`,
     });
   }
   if (liquidation.kind === 'not-liquidated' && facts.entryType !== undefined && ruleSet.refundAtLiquidationEntryTypes.includes(facts.entryType)) {
@@ -198,12 +249,7 @@ export function acceptance({ facts, liquidation, ruleSet }: CheckContext): Accep
       message: `Type ${facts.entryType} warehouse entry or withdrawal: CAPE accepts it, and the refund comes when the entry liquidates.`,
     });
   }
-  if (facts.adcvdStatus === 'suspended-pending-commerce') {
-    awaits.push({
-      code: 'adcvd-awaits-commerce',
-      message: 'AD/CVD entry suspended pending Commerce: CAPE accepts it, and the refund waits until it liquidates.',
-    });
-  }
+  if (facts.adcvdStatus === 'suspended-pending-commerce') awaits.push(awaitsCommerce);
   if (awaits.length > 0) return { kind: 'awaits', reasons: awaits };
 
   if (liquidation.kind === 'liquidated') {
@@ -222,5 +268,5 @@ export function acceptance({ facts, liquidation, ruleSet }: CheckContext): Accep
     }
     return { kind: 'accepted', reason: { code: 'liquidated', message: `Liquidated on ${liquidation.date}: ${ruleSet.name} accepts liquidated entries.` } };
   }
-  return { kind: 'accepted', reason: { code: 'unliquidated', message: 'Not yet liquidated: CAPE accepts it.' } };
+  return acceptedUnliquidated;
 }

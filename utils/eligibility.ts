@@ -3,7 +3,7 @@ import { acceptance, rejectionChecks, type CheckContext, type FactName } from '.
 import type { EntryFacts } from './entry-facts';
 import { builtInIeepaTariffTable, type IeepaTariffTable } from './ieepa-tariff-lines';
 import { liquidationState } from './liquidation-state';
-import { wellFormedFacts } from './well-formed-facts';
+import { readableFacts } from './well-formed-facts';
 import type { AceOnlyCode, AcceptanceCode, RejectionCode, UndecidedCode } from './reason-codes';
 import { builtInRuleSets, ruleSetFor, sortRuleSets, type RuleSet } from './rule-sets';
 
@@ -70,7 +70,9 @@ export function evaluateEligibility(facts: EntryFacts, options: EligibilityOptio
   const ruleSet = ruleSetFor(options.filingDate, ruleSets);
   if (ruleSet === undefined) return capeNotOpen(options.filingDate, ruleSets);
 
-  const { facts: knownFacts, assumed } = withAssumptions(wellFormedFacts(facts), options.assumeWhenMissing);
+  const wellFormed = readableFacts(facts);
+  const assumed = assumedFactsOf(wellFormed, options.assumeWhenMissing);
+  const knownFacts = assumed.length === 0 ? wellFormed : withAssumptions(wellFormed, assumed, options.assumeWhenMissing!);
   const context: CheckContext = {
     facts: knownFacts,
     filingDate: options.filingDate,
@@ -81,37 +83,43 @@ export function evaluateEligibility(facts: EntryFacts, options: EligibilityOptio
   };
   const summary = { id: ruleSet.id, name: ruleSet.name, effectiveFrom: ruleSet.effectiveFrom };
 
+  // Plain arrays grown in order (no Set, no spreads): this runs once per entry of a 100,000-entry check.
   const rejections: EligibilityReason[] = [];
   const notes: EligibilityReason[] = [];
-  const missing = new Set<FactName>();
+  const missingFacts: FactName[] = [];
   for (const code of ruleSet.rejects) {
     const outcome = rejectionChecks[code](context);
     if (outcome.kind === 'fail') rejections.push(outcome.reason);
-    else if (outcome.kind === 'unknown') outcome.missing.forEach((fact) => missing.add(fact));
+    else if (outcome.kind === 'unknown') addMissing(missingFacts, outcome.missing);
     else if (outcome.note) notes.push(outcome.note);
   }
-  const assumedNote = assumed.length > 0 ? [assumedReason(assumed, knownFacts)] : [];
 
   if (rejections.length > 0) {
-    return { verdict: 'not-eligible', reasons: [...rejections, ...assumedNote], missingFacts: [], assumedFacts: assumed, ruleSet: summary };
+    return { verdict: 'not-eligible', reasons: withAssumedNote(rejections, assumed, knownFacts), missingFacts: [], assumedFacts: assumed, ruleSet: summary };
   }
   const accepted = acceptance(context);
-  if (accepted.kind === 'unknown') accepted.missing.forEach((fact) => missing.add(fact));
-  if (missing.size > 0) {
-    const missingFacts = [...missing];
-    return { verdict: 'unknown', reasons: [missingReason(missingFacts), ...assumedNote], missingFacts, assumedFacts: assumed, ruleSet: summary };
+  if (accepted.kind === 'unknown') addMissing(missingFacts, accepted.missing);
+  if (missingFacts.length > 0) {
+    const reasons = withAssumedNote([missingReason(missingFacts)], assumed, knownFacts);
+    return { verdict: 'unknown', reasons, missingFacts, assumedFacts: assumed, ruleSet: summary };
   }
   if (accepted.kind === 'awaits') {
-    return {
-      verdict: 'eligible-refund-at-liquidation',
-      reasons: [...notes, ...accepted.reasons, ...assumedNote],
-      missingFacts: [],
-      assumedFacts: assumed,
-      ruleSet: summary,
-    };
+    for (const reason of accepted.reasons) notes.push(reason);
+    return { verdict: 'eligible-refund-at-liquidation', reasons: withAssumedNote(notes, assumed, knownFacts), missingFacts: [], assumedFacts: assumed, ruleSet: summary };
   }
-  const acceptedReasons = accepted.kind === 'accepted' ? [accepted.reason] : [];
-  return { verdict: 'eligible', reasons: [...notes, ...acceptedReasons, ...assumedNote], missingFacts: [], assumedFacts: assumed, ruleSet: summary };
+  if (accepted.kind === 'accepted') notes.push(accepted.reason);
+  return { verdict: 'eligible', reasons: withAssumedNote(notes, assumed, knownFacts), missingFacts: [], assumedFacts: assumed, ruleSet: summary };
+}
+
+/** Adds the facts not yet listed, keeping first-seen order. */
+function addMissing(missingFacts: FactName[], facts: readonly FactName[]): void {
+  for (const fact of facts) if (!missingFacts.includes(fact)) missingFacts.push(fact);
+}
+
+/** The reasons, then the note naming the assumed facts when the verdict rests on any. */
+function withAssumedNote(reasons: EligibilityReason[], assumed: AssumableFact[], facts: EntryFacts): EligibilityReason[] {
+  if (assumed.length > 0) reasons.push(assumedReason(assumed, facts));
+  return reasons;
 }
 
 function capeNotOpen(filingDate: CalendarDate, ruleSets: readonly RuleSet[]): EligibilityResult {
@@ -140,16 +148,18 @@ function assumedReason(assumed: AssumableFact[], facts: EntryFacts): Eligibility
   return { code: 'assumed-facts', message: `Rests on what your settings assume for missing facts: ${words}.` };
 }
 
-function withAssumptions(facts: EntryFacts, assumeWhenMissing: AssumedFacts | undefined): { facts: EntryFacts; assumed: AssumableFact[] } {
-  if (!assumeWhenMissing) return { facts, assumed: [] };
-  const merged: EntryFacts = { ...facts };
+/** The assumable facts the entry lacks and the settings give a value for, in the order of assumableFacts. */
+function assumedFactsOf(facts: EntryFacts, assumeWhenMissing: AssumedFacts | undefined): AssumableFact[] {
   const assumed: AssumableFact[] = [];
+  if (!assumeWhenMissing) return assumed;
   for (const fact of assumableFacts) {
-    const value = assumeWhenMissing[fact];
-    if (facts[fact] === undefined && value !== undefined) {
-      Object.assign(merged, { [fact]: value });
-      assumed.push(fact);
-    }
+    if (facts[fact] === undefined && assumeWhenMissing[fact] !== undefined) assumed.push(fact);
   }
-  return { facts: merged, assumed };
+  return assumed;
+}
+
+function withAssumptions(facts: EntryFacts, assumed: readonly AssumableFact[], assumeWhenMissing: AssumedFacts): EntryFacts {
+  const merged: EntryFacts = { ...facts };
+  for (const fact of assumed) Object.assign(merged, { [fact]: assumeWhenMissing[fact] });
+  return merged;
 }
