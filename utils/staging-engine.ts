@@ -3,17 +3,8 @@ import type { EntryFacts } from './entry-facts';
 import { exclusionsReportName, writeExclusionsReport } from './exclusions-report';
 import type { HistoryDb } from './history-db';
 import type { ExportedFile, StagedBatchRecord } from './history-schema';
-import {
-  deleteStagedBatch,
-  factValues,
-  getClaim,
-  getEntryFactsBulk,
-  getStagedBatch,
-  knownClaimsForEntries,
-  listStagedBatches,
-  recordClaimForBatch,
-  saveStagedBatch,
-} from './history-store';
+import { getClaim, getStagedBatch, listStagedBatches, recordClaimForBatch, saveStagedBatch } from './history-store';
+import { historyForStagedEntries } from './staging-history';
 import { ruleSetFor } from './rule-sets';
 import { holdingClaimNumbers, StagingCheckResults } from './staging-check';
 import { stagedBatchStateOf, exportedFilesAfter, stagedExclusionRows, stagedReadyEntryNumbers } from './staging-export';
@@ -209,8 +200,8 @@ export class StagingEngine {
     }
     this.otherUnrecorded = this.unrecordedOf(batches.filter((batch) => batch.id !== this.batchId));
     await this.lookUp(this.list.rows);
+    this.results.adopt(await this.results.checkAppended([], this.list.rows, this.context()));
     this.loaded = true;
-    this.results.recheck(this.list.rows, { all: true }, this.context());
     this.revision++;
     const state = this.state();
     this.dependencies.post({ type: 'state', state });
@@ -235,13 +226,12 @@ export class StagingEngine {
     const missing = new Set<string>();
     for (const row of rows) if (row.entryNumber && !this.lookedUp.has(row.entryNumber)) missing.add(row.entryNumber);
     if (missing.size === 0) return;
-    const db = await this.db();
-    const [claims, ledger] = await Promise.all([knownClaimsForEntries(db, missing), getEntryFactsBulk(db, missing)]);
+    const { claims, facts } = await historyForStagedEntries(await this.db(), missing);
     for (const entryNumber of missing) {
       const holding = holdingClaimNumbers(claims.get(entryNumber) ?? []);
       if (holding.length > 0) this.knownClaims.set(entryNumber, holding);
-      const stored = ledger.get(entryNumber);
-      if (stored) this.storedFacts.set(entryNumber, factValues(stored.facts));
+      const stored = facts.get(entryNumber);
+      if (stored) this.storedFacts.set(entryNumber, stored);
       this.lookedUp.add(entryNumber);
     }
   }
@@ -303,19 +293,35 @@ export class StagingEngine {
       const sources = outcomes.filter((outcome) => 'entries' in outcome).map((outcome) => outcome.source);
       return await this.change(async () => {
         if (controller.signal.aborted) throw new Error('Reading was cancelled; the list is as it was.');
-        this.dependencies.post({ type: 'progress', jobId, phase: 'checking', progress: { source: sources.join(', '), done: 0, total: rows.length, linesRead: rows.length } });
-        return this.addRows(rows, sources.join(', '), errors, controller.signal);
+        const source = sources.join(', ');
+        const checking = (done: number, total: number) =>
+          this.dependencies.post({ type: 'progress', jobId, phase: 'checking', progress: { source, done, total, linesRead: total } });
+        checking(0, rows.length);
+        return this.addRows(rows, source, errors, controller.signal, checking);
       });
     } finally {
       this.jobs.delete(jobId);
     }
   }
 
-  private async addRows(rows: NewStagedRow[], what: string, errors: string[], signal?: AbortSignal): Promise<StagingAddResult> {
+  private async addRows(
+    rows: NewStagedRow[],
+    what: string,
+    errors: string[],
+    signal?: AbortSignal,
+    onChecking?: (done: number, total: number) => void,
+  ): Promise<StagingAddResult> {
     if (rows.length === 0) return { added: 0, errors };
     await this.lookUp(rows);
+    const reserved = this.list.reserve(rows);
+    const checked = await this.results.checkAppended(this.list.rows, reserved, this.context(), {
+      signal,
+      onProgress: (done, total) => onChecking?.(done, total),
+    });
     if (signal?.aborted) throw new Error('Reading was cancelled; the list is as it was.');
-    this.apply(this.list.add(rows, what));
+    this.results.adopt(checked);
+    this.list.addReserved(reserved, what);
+    this.changed();
     return { added: rows.length, errors };
   }
 

@@ -43,9 +43,17 @@ export class StagedList {
   }
 
   add(newRows: readonly NewStagedRow[], what: string): StagingAffected {
+    return this.addReserved(this.reserve(newRows), what);
+  }
+
+  /** Gives new rows their ids without adding them, so they can be checked before they join the list. */
+  reserve(newRows: readonly NewStagedRow[]): StagedEntryRow[] {
+    return newRows.map((newRow) => ({ ...newRow, id: this.nextId++ }));
+  }
+
+  addReserved(rows: readonly StagedEntryRow[], what: string): StagingAffected {
     const ids: number[] = [];
-    for (const newRow of newRows) {
-      const row: StagedEntryRow = { ...newRow, id: this.nextId++ };
+    for (const row of rows) {
       this.list.push(row);
       this.byId.set(row.id, row);
       ids.push(row.id);

@@ -25,7 +25,9 @@ function percent(progress: StagingInputProgress): number {
 
 function progressLine(job: InputJob): string {
   const progress = job.progress;
-  if (job.phase === 'checking') return `Checking ${progress ? `${progress.total.toLocaleString('en-US')} rows` : 'the rows'} from ${job.what}…`;
+  if (job.phase === 'checking') {
+    return progress ? `Checking ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} rows from ${job.what}…` : `Checking the rows from ${job.what}…`;
+  }
   if (!progress) return `Reading ${job.what}…`;
   return `Reading ${progress.source}: ${progress.linesRead.toLocaleString('en-US')} lines (${percent(progress)}%)`;
 }
@@ -123,7 +125,7 @@ export function InputProgress({ job, onCancel }: { job: InputJob; onCancel: () =
     <div class="sp-progress">
       <label for="sp-progress-bar">{progressLine(job)}</label>
       <div class="button-row">
-        <progress id="sp-progress-bar" max={100} value={job.phase === 'reading' && job.progress ? percent(job.progress) : undefined} />
+        <progress id="sp-progress-bar" max={100} value={job.progress ? percent(job.progress) : undefined} />
         {job.cancellable && (
           <button type="button" onClick={onCancel}>
             Cancel

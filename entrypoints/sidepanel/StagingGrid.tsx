@@ -125,6 +125,8 @@ export function StagingGrid(props: StagingGridProps) {
   }, [filterKey]);
 
   useEffect(() => {
+    // Nothing to show before the saved list has loaded and been checked.
+    if (revision === 0) return;
     const fresh = current !== null && current.revision >= revision;
     const covered = current !== null && visible.start >= current.start && (visible.end <= current.end || current.end >= current.total);
     if (fresh && covered) return;

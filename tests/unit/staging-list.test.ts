@@ -153,3 +153,42 @@ describe('StagingCheckResults', () => {
     );
   });
 });
+
+describe('StagingCheckResults.checkAppended', () => {
+  it('checks appended rows in chunks exactly as a full check of the whole list would', async () => {
+    const numbers = [entry(1), entry(2), entry(3), entry(4), `${entry(5).slice(0, 10)}0`, entry(2345678, '001').replace(/^0+/, ''), 'junk', ''];
+    const rowsArbitrary = fc.array(fc.integer({ min: 0, max: numbers.length - 1 }), { minLength: 1, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(rowsArbitrary, rowsArbitrary, fc.integer({ min: 1, max: 7 }), fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }), async (first, second, chunkSize, removed) => {
+        const list = new StagedList();
+        const results = new StagingCheckResults();
+        results.recheck(list.rows, list.add(rowsOf(`Entry Number\n${first.map((pick) => numbers[pick]).join('\n')}\n`), 'first'), context);
+        results.recheck(list.rows, list.remove(removed), context);
+        const reserved = list.reserve(rowsOf(`Entry Number\n${second.map((pick) => numbers[pick]).join('\n')}\n`, 'second'));
+        const progress: number[] = [];
+        const checked = await results.checkAppended(list.rows, reserved, context, { chunkSize, onProgress: (done) => progress.push(done) });
+        results.adopt(checked);
+        list.addReserved(reserved, 'second');
+        expect(checked.size).toBe(reserved.length);
+        expect(progress.at(-1)).toBe(reserved.length);
+        const active = list.rows.filter((row) => !row.removed);
+        const full = checkDeclaration(active.map((row) => inputEntryOfRow(row)), context.options);
+        expect(active.map((row) => results.get(row.id))).toEqual(full.entries);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('stops between chunks when cancelled', async () => {
+    const list = new StagedList();
+    const results = new StagingCheckResults();
+    const controller = new AbortController();
+    const reserved = list.reserve(rowsOf(`Entry Number\n${Array.from({ length: 50 }, (_, index) => entry(index + 1)).join('\n')}\n`));
+    const checked = await results.checkAppended(list.rows, reserved, context, {
+      chunkSize: 10,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    expect(checked.size).toBeLessThan(50);
+  });
+});
