@@ -6,9 +6,18 @@ import { historyRevision } from '@/utils/settings';
 import { startToolbarBadge } from '@/utils/toolbar-badge';
 
 export default defineBackground(() => {
+  let latestRevision = 0;
   handleMessages({
     ...historyMessageHandlers({
-      onHistoryChanged: async () => historyRevision.setValue((await historyRevision.getValue()) + 1),
+      openDb: extensionHistoryDb,
+      onHistoryChanged: async () => {
+        // Counted in memory first, so two writes finishing together still make two distinct revisions.
+        const stored = await historyRevision.getValue();
+        latestRevision = Math.max(latestRevision, stored) + 1;
+        const next = latestRevision;
+        await historyRevision.setValue(next);
+        return next;
+      },
     }),
     ...pageEntriesHandlers((tabId, frameId) => sendToTab(tabId, 'page:entries', {}, frameId)),
   });

@@ -6,7 +6,11 @@ import type { PageEntry, StoredEntry } from './page/entry-lookup';
 /** Messages between the surfaces; every one has a `type` and a typed answer. */
 export interface MessageMap {
   /** Content script → background: facts seen on a page (learned into the ledger), answered with stored facts and claims. */
-  'history:lookup-entries': { request: { entries: PageEntry[]; learnedOn: string }; answer: Array<[string, StoredEntry]> };
+  'history:lookup-entries': {
+    request: { entries: PageEntry[]; learnedOn: string };
+    /** `learnedRevision`: the history revision this page's own new facts made, so it can skip the refresh they cause. */
+    answer: { entries: Array<[string, StoredEntry]>; learnedRevision?: number };
+  };
   /** Content script → background: claims read on a CAPE page. */
   'history:capture-claims': { request: { claims: ClaimWithEntries[] }; answer: SaveClaimsResult };
   /** Background → content script of one frame: the entries the overlay found there, with their facts. */

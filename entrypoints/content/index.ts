@@ -16,6 +16,8 @@ export default defineContentScript({
     let settings: StatusSettings = await readStatusSettings();
     let overlay: Overlay | null = null;
     let reportedCount = 0;
+    // History changes this page made itself (its own facts, just learned) need no refresh.
+    const ownRevisions = new Set<number>();
     let overlayController: AbortController | null = null;
 
     const start = () => {
@@ -25,7 +27,11 @@ export default defineContentScript({
       overlay = startOverlay(
         document,
         {
-          lookup: async (entries) => new Map(await sendToBackground('history:lookup-entries', { entries, learnedOn: localToday() })),
+          lookup: async (entries) => {
+            const answer = await sendToBackground('history:lookup-entries', { entries, learnedOn: localToday() });
+            if (answer.learnedRevision !== undefined) ownRevisions.add(answer.learnedRevision);
+            return new Map(answer.entries);
+          },
           statusOptions: () => statusOptionsFrom(settings, localToday()),
           onError: (error) => console.debug('CAPE Companion:', error),
           onEntriesChanged: (count) => {
@@ -68,7 +74,9 @@ export default defineContentScript({
     const unwatch = [
       overlayEnabled.watch((enabled) => (enabled ? start() : stop())),
       captureClaimsEnabled.watch((enabled) => (enabled ? startCapture() : stopCapture())),
-      historyRevision.watch(() => overlay?.refresh()),
+      historyRevision.watch((revision) => {
+        if (!ownRevisions.delete(revision)) overlay?.refresh();
+      }),
       watchStatusSettings(async () => {
         settings = await readStatusSettings();
         overlay?.refresh();
