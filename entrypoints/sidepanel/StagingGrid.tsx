@@ -51,7 +51,7 @@ function StagedRow({ view, top, selected, active, onClick }: { view: StagedRowVi
       class={active ? 'sp-row sp-row--active' : 'sp-row'}
       data-status={view.status}
       data-entry-number={view.entryNumber?.replace(/-/g, '') ?? ''}
-      data-verdict={view.verdict ?? ''}
+      data-row-verdict={view.verdict ?? ''}
       aria-rowindex={view.index + 1}
       aria-selected={selected}
       style={{ top: `${top}px` }}

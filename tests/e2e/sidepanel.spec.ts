@@ -61,7 +61,7 @@ async function allGridRows(panel: Page): Promise<Array<{ entryNumber: string; st
         id: element.id,
         entryNumber: element.getAttribute('data-entry-number') ?? '',
         status: element.getAttribute('data-status') ?? '',
-        verdict: element.getAttribute('data-verdict') ?? '',
+        verdict: element.getAttribute('data-row-verdict') ?? '',
         text: (element as HTMLElement).innerText,
       })),
     );
@@ -190,7 +190,7 @@ test.describe('side panel', () => {
     }
   });
 
-  test('keyboard only: move, select, remove, undo, accept a restored number; paste text', async ({ openExtensionPage }) => {
+  test('keyboard only: move, select, remove, undo, accept a restored number; paste text; copy the ready numbers', async ({ openExtensionPage }) => {
     const panel = await openPanel(openExtensionPage);
     await panel.getByLabel('Paste entry numbers or a copied table').fill(`${clean}\n${zeros.replace(/^0+/, '')}\n${dashedLower}\n`);
     await panel.getByRole('button', { name: 'Add pasted entries' }).press('Enter');
@@ -221,6 +221,17 @@ test.describe('side panel', () => {
     await grid.focus();
     await panel.keyboard.press('Shift+Tab');
     await expect(panel.getByRole('button', { name: 'Clear the list' })).toBeFocused();
+
+    // Copy the ready numbers (dashed when the setting says so), one a line.
+    // Reading the clipboard back needs a permission extension pages cannot be granted: note what the real write was given.
+    await panel.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text: string) => write(text).then(() => void ((window as unknown as { copied: string }).copied = text));
+    });
+    await panel.getByLabel('Write entry numbers with dashes (ABC-1234567-6)').check();
+    await panel.getByRole('button', { name: 'Copy ready entry numbers' }).press('Enter');
+    await expect(notice(panel)).toContainText('Copied 3 ready entry numbers to the clipboard, one a line.');
+    expect(await panel.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(`${[clean, zeros, dashedLower].map(formatEntryNumber).join('\n')}\n`);
   });
 
   test('re-stages the rejected entries of a past claim from sidepanel.html?restage=', async ({ openExtensionPage }) => {
