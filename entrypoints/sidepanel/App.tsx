@@ -55,7 +55,6 @@ async function forgetRestageRequest(): Promise<void> {
 export function App({ worker }: { worker: StagingWorkerLike }) {
   const [state, setState] = useState<StagingState | null>(null);
   const [job, setJob] = useState<InputJob | null>(null);
-  const [acting, setActing] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [filter, setFilter] = useState<StagingFilter>(noStagingFilter);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -149,7 +148,6 @@ export function App({ worker }: { worker: StagingWorkerLike }) {
 
   const act = useCallback(
     async <T,>(run: () => Promise<T>, done?: (value: T) => Notice | null): Promise<T | undefined> => {
-      setActing((count) => count + 1);
       try {
         const value = await run();
         const next = done?.(value);
@@ -158,8 +156,6 @@ export function App({ worker }: { worker: StagingWorkerLike }) {
       } catch (error) {
         setNotice({ kind: 'error', lines: [errorText(error)] });
         return undefined;
-      } finally {
-        setActing((count) => count - 1);
       }
     },
     [],
@@ -281,7 +277,7 @@ export function App({ worker }: { worker: StagingWorkerLike }) {
   const busy = job !== null;
   const summary = state?.summary ?? null;
   return (
-    <div class="sp-app" aria-busy={acting > 0 || busy}>
+    <div class="sp-app">
       <header class="sp-header">
         <h1>Stage a CAPE Declaration</h1>
         <p class="muted" role="status">
