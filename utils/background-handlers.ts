@@ -1,6 +1,7 @@
 import { isEntryNumberKey } from './history-keys';
 import type { HistoryDb } from './history-db';
-import { factValues, getEntryFactsBulk, knownClaimsForEntries, learnEntryFactsBulk, saveClaims } from './history-store';
+import { historyForEntries } from './history-for-entries';
+import { learnEntryFactsBulk, saveClaims } from './history-store';
 import type { MessageHandlers } from './messages';
 import type { StoredEntry } from './page/entry-lookup';
 
@@ -22,11 +23,11 @@ export function historyMessageHandlers(options: {
         if (counts.added || counts.updated) learnedRevision = await options.onHistoryChanged();
       }
       const entryNumbers = valid.map((entry) => entry.entryNumber);
-      const [ledger, claims] = await Promise.all([getEntryFactsBulk(database, entryNumbers), knownClaimsForEntries(database, entryNumbers)]);
+      const known = await historyForEntries(database, new Set(entryNumbers));
       return {
         entries: entryNumbers.map((entryNumber): [string, StoredEntry] => [
           entryNumber,
-          { facts: factValues(ledger.get(entryNumber)?.facts ?? {}), claims: claims.get(entryNumber) ?? [] },
+          { facts: known.facts.get(entryNumber) ?? {}, claims: known.claims.get(entryNumber) ?? [] },
         ]),
         ...(learnedRevision === undefined ? {} : { learnedRevision }),
       };

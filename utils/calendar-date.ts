@@ -1,8 +1,6 @@
 /** A calendar date `YYYY-MM-DD`, no time of day, no time zone. */
 export type CalendarDate = string;
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days since 1970-01-01 for a proleptic Gregorian date (civil-from-days, exact integer arithmetic). */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -26,28 +24,39 @@ function civilFromDays(days: number): [number, number, number] {
   return [year, month, day];
 }
 
-/** Day numbers of dates already read (null: not a calendar date); the same few dates recur on every entry. */
-const dayNumbers = new Map<string, number | null>();
-const maxRememberedDates = 10_000;
-
+/**
+ * Day number of a `YYYY-MM-DD` string, or null when it is not a real calendar date (the month has no such day).
+ * Character arithmetic, no regex or round trip: this runs several times per entry checked.
+ */
 function dayNumberOf(value: string): number | null {
-  if (typeof value !== 'string' || value.length !== 10) return null;
-  let days = dayNumbers.get(value);
-  if (days !== undefined) return days;
-  days = readDayNumber(value);
-  if (dayNumbers.size >= maxRememberedDates) dayNumbers.clear();
-  dayNumbers.set(value, days);
-  return days;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== dash || value.charCodeAt(7) !== dash) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
 }
 
-function readDayNumber(value: string): number | null {
-  const match = isoDatePattern.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return null;
-  const days = daysFromCivil(year, month, day);
-  const [y, m, d] = civilFromDays(days);
-  return y === year && m === month && d === day ? days : null;
+const dash = 45;
+const zero = 48;
+
+/** The number written by `count` ASCII digits from `start`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let number = 0;
+  for (let index = start; index < start + count; index++) {
+    const digit = text.charCodeAt(index) - zero;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Proleptic Gregorian month length. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return monthLengths[month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 export function isCalendarDate(value: string): value is CalendarDate {
@@ -62,12 +71,13 @@ export function toDayNumber(date: CalendarDate): number {
 
 /** Dates already written, by day number: deadlines land on the same few hundred days for every entry. */
 const writtenDates = new Map<number, CalendarDate>();
+const maxWrittenDates = 10_000;
 
 export function fromDayNumber(days: number): CalendarDate {
   let date = writtenDates.get(days);
   if (date !== undefined) return date;
   date = writeDate(days);
-  if (writtenDates.size >= maxRememberedDates) writtenDates.clear();
+  if (writtenDates.size >= maxWrittenDates) writtenDates.clear();
   writtenDates.set(days, date);
   return date;
 }

@@ -1,11 +1,12 @@
 import type { CalendarDate } from './calendar-date';
-import { computeDeadlines, type EntryDeadlines } from './deadlines';
-import { evaluateEligibility, type EligibilityOptions, type EligibilityReason, type EligibilityResult, type Verdict } from './eligibility';
+import { deadlinesOfReadableFacts, type EntryDeadlines } from './deadlines';
+import { eligibilityOfReadableFacts, type EligibilityOptions, type EligibilityReason, type EligibilityResult, type Verdict } from './eligibility';
 import type { EntryFacts } from './entry-facts';
 import { formatEntryNumber } from './entry-number';
 import { isBlockingProblem, problemMessage, type EntryProblem, type EntryProblemCode, type ReportedProblem } from './entry-problems';
 import type { InputEntry } from './read-input';
 import { builtInRuleSets, ruleSetFor } from './rule-sets';
+import { readableFacts } from './well-formed-facts';
 
 /** Entry number (normal form) → the CAPE claim number(s) it is already on. */
 export type KnownClaims = ReadonlyMap<string, string | readonly string[]>;
@@ -126,12 +127,14 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
         firstSeen.set(entryNumber, entries.length);
         const claims = claimNumbersOf(options.knownClaims?.get(entryNumber));
         if (claims) problems = problems.concat({ code: 'already-claimed', entryNumber, claimNumbers: claims });
-        const eligibility = evaluateEligibility(input.facts, eligibilityOptions);
+        // Facts checked for well-formedness once, for both the verdict and the deadlines.
+        const facts = readableFacts(input.facts);
+        const eligibility = eligibilityOfReadableFacts(facts, eligibilityOptions);
         verdict = eligibility.verdict;
         reasons = eligibility.reasons;
         missingFacts = eligibility.missingFacts;
         summary.ruleSet ??= eligibility.ruleSet;
-        deadlines = computeDeadlines(input.facts, options.today, deadlineOptions);
+        deadlines = deadlinesOfReadableFacts(facts, options.today, deadlineOptions);
       }
     }
 

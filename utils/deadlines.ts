@@ -70,7 +70,11 @@ const tieOrder: DeadlineName[] = ['capeWindowEnd', 'pscWindowEnd', 'voluntaryRel
 
 /** Every clock of domain.md §6 that applies to the entry, with days left from `today`. */
 export function computeDeadlines(facts: EntryFacts, today: CalendarDate, options: DeadlineOptions = {}): EntryDeadlines {
-  const known = readableFacts(facts);
+  return deadlinesOfReadableFacts(readableFacts(facts), today, options);
+}
+
+/** computeDeadlines for facts that already went through readableFacts: the check pipeline reads each entry's facts once. */
+export function deadlinesOfReadableFacts(known: EntryFacts, today: CalendarDate, options: DeadlineOptions = {}): EntryDeadlines {
   const state = liquidationState(known, today);
   const deadlines: EntryDeadlines = {};
 

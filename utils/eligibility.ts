@@ -66,11 +66,15 @@ const assumableFacts: AssumableFact[] = ['reconciliationFlag', 'reconciliationSu
  * A filing date before the first rule set gives `unknown` with `cape-not-open`, naming the first rule set.
  */
 export function evaluateEligibility(facts: EntryFacts, options: EligibilityOptions): EligibilityResult {
+  return eligibilityOfReadableFacts(readableFacts(facts), options);
+}
+
+/** evaluateEligibility for facts that already went through readableFacts: the check pipeline reads each entry's facts once. */
+export function eligibilityOfReadableFacts(wellFormed: EntryFacts, options: EligibilityOptions): EligibilityResult {
   const ruleSets = options.ruleSets ?? builtInRuleSets;
   const ruleSet = ruleSetFor(options.filingDate, ruleSets);
   if (ruleSet === undefined) return capeNotOpen(options.filingDate, ruleSets);
 
-  const wellFormed = readableFacts(facts);
   const assumed = assumedFactsOf(wellFormed, options.assumeWhenMissing);
   const knownFacts = assumed.length === 0 ? wellFormed : withAssumptions(wellFormed, assumed, options.assumeWhenMissing!);
   const context: CheckContext = {

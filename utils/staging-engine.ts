@@ -4,7 +4,7 @@ import { exclusionsReportName, writeExclusionsReport } from './exclusions-report
 import type { HistoryDb } from './history-db';
 import type { ExportedFile, StagedBatchRecord } from './history-schema';
 import { getClaim, getStagedBatch, listStagedBatches, recordClaimForBatch, saveStagedBatch } from './history-store';
-import { historyForStagedEntries } from './staging-history';
+import { historyForEntries } from './history-for-entries';
 import { ruleSetFor } from './rule-sets';
 import { holdingClaimNumbers, StagingCheckResults } from './staging-check';
 import { stagedBatchStateOf, exportedFilesAfter, stagedExclusionRows, stagedReadyEntryNumbers } from './staging-export';
@@ -226,7 +226,7 @@ export class StagingEngine {
     const missing = new Set<string>();
     for (const row of rows) if (row.entryNumber && !this.lookedUp.has(row.entryNumber)) missing.add(row.entryNumber);
     if (missing.size === 0) return;
-    const { claims, facts } = await historyForStagedEntries(await this.db(), missing);
+    const { claims, facts } = await historyForEntries(await this.db(), missing);
     for (const entryNumber of missing) {
       const holding = holdingClaimNumbers(claims.get(entryNumber) ?? []);
       if (holding.length > 0) this.knownClaims.set(entryNumber, holding);

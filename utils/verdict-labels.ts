@@ -1,4 +1,4 @@
-import type { EntryVerdict } from './entry-status';
+import type { EntryVerdict } from './entry-assessment';
 
 /** Short words on the badge and in lists; colour only repeats what the words say. */
 export const verdictLabels: Record<EntryVerdict, string> = {

@@ -4,27 +4,25 @@ import type { EntryFacts, LiquidationStatus, TariffLine } from './entry-facts';
 const liquidationStatuses: readonly LiquidationStatus[] = ['unliquidated', 'liquidated', 'final', 'suspended', 'extended', 'under-review', 'cancelled'];
 const adcvdStatuses: readonly NonNullable<EntryFacts['adcvdStatus']>[] = ['none', 'suspended-pending-commerce', 'pending-liquidation'];
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const date = (value: unknown): string | undefined => (typeof value === 'string' && isCalendarDate(value) ? value : undefined);
-const flag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
-const oneOf =
-  <T extends string>(allowed: readonly T[]) =>
-  (value: unknown): T | undefined =>
-    allowed.includes(value as T) ? (value as T) : undefined;
+const isText = (value: unknown): boolean => typeof value === 'string';
+const isDate = (value: unknown): boolean => typeof value === 'string' && isCalendarDate(value);
+const isFlag = (value: unknown): boolean => typeof value === 'boolean';
+const isLiquidationStatus = (value: unknown): boolean => liquidationStatuses.includes(value as LiquidationStatus);
+const isAdcvdStatus = (value: unknown): boolean => adcvdStatuses.includes(value as NonNullable<EntryFacts['adcvdStatus']>);
 
-/** Each known fact but the tariff lines, with the check its value must pass; module-level so a call allocates no closures. */
-const valueChecks: readonly (readonly [keyof EntryFacts, (value: unknown) => unknown])[] = [
-  ['entryType', text],
-  ['entrySummaryDate', date],
-  ['liquidationDate', date],
-  ['liquidationStatus', oneOf(liquidationStatuses)],
-  ['reconciliationFlag', flag],
-  ['reconciliationSummaryFiled', flag],
-  ['drawbackFlag', flag],
-  ['protestOpen', flag],
-  ['adcvdStatus', oneOf(adcvdStatuses)],
-  ['importerNumber', text],
-  ['filerCode', text],
+/** Each known fact but the tariff lines, with the test its value must pass; module-level so a call allocates no closures. */
+const valueChecks: readonly (readonly [keyof EntryFacts, (value: unknown) => boolean])[] = [
+  ['entryType', isText],
+  ['entrySummaryDate', isDate],
+  ['liquidationDate', isDate],
+  ['liquidationStatus', isLiquidationStatus],
+  ['reconciliationFlag', isFlag],
+  ['reconciliationSummaryFiled', isFlag],
+  ['drawbackFlag', isFlag],
+  ['protestOpen', isFlag],
+  ['adcvdStatus', isAdcvdStatus],
+  ['importerNumber', isText],
+  ['filerCode', isText],
 ];
 
 /**
@@ -35,9 +33,9 @@ export function wellFormedFacts(facts: EntryFacts): EntryFacts {
   const raw = (typeof facts === 'object' && facts !== null ? facts : {}) as Record<string, unknown>;
   // fields added to EntryFacts later pass through unchecked rather than being lost
   const cleaned: Record<string, unknown> = { ...raw };
-  for (const [key, check] of valueChecks) {
+  for (const [key, isValid] of valueChecks) {
     const value = raw[key];
-    keepChecked(cleaned, key, value === undefined ? undefined : check(value));
+    keepChecked(cleaned, key, value !== undefined && isValid(value) ? value : undefined);
   }
   keepChecked(cleaned, 'tariffLines', raw.tariffLines === undefined ? undefined : wellFormedLines(raw.tariffLines));
   return cleaned as EntryFacts;
@@ -57,14 +55,23 @@ export function readableFacts(facts: EntryFacts): EntryFacts {
   return isWellFormed(facts) ? facts : wellFormedFacts(facts);
 }
 
+/** valueChecks written out: V8 reads named properties several times faster than properties by computed key. */
 function isWellFormed(facts: EntryFacts): boolean {
   if (typeof facts !== 'object' || facts === null) return false;
-  const raw = facts as Record<string, unknown>;
-  for (const [key, check] of valueChecks) {
-    const value = raw[key];
-    if (value !== undefined && check(value) !== value) return false;
-  }
-  return raw.tariffLines === undefined || areWellFormedLines(raw.tariffLines);
+  return (
+    (facts.entryType === undefined || isText(facts.entryType)) &&
+    (facts.entrySummaryDate === undefined || isDate(facts.entrySummaryDate)) &&
+    (facts.liquidationDate === undefined || isDate(facts.liquidationDate)) &&
+    (facts.liquidationStatus === undefined || isLiquidationStatus(facts.liquidationStatus)) &&
+    (facts.reconciliationFlag === undefined || isFlag(facts.reconciliationFlag)) &&
+    (facts.reconciliationSummaryFiled === undefined || isFlag(facts.reconciliationSummaryFiled)) &&
+    (facts.drawbackFlag === undefined || isFlag(facts.drawbackFlag)) &&
+    (facts.protestOpen === undefined || isFlag(facts.protestOpen)) &&
+    (facts.adcvdStatus === undefined || isAdcvdStatus(facts.adcvdStatus)) &&
+    (facts.importerNumber === undefined || isText(facts.importerNumber)) &&
+    (facts.filerCode === undefined || isText(facts.filerCode)) &&
+    (facts.tariffLines === undefined || areWellFormedLines(facts.tariffLines))
+  );
 }
 
 /** True when wellFormedLines would keep every line with the same htsNumber and dutyAmount. */

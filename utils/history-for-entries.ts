@@ -3,8 +3,8 @@ import type { HistoryDb } from './history-db';
 import type { HistorySchema } from './history-schema';
 import { factValues, getEntryFactsBulk, knownClaimsForEntries, type KnownClaim } from './history-store';
 
-/** What history knows of the staged entries: the claims that hold them and the facts learned before. */
-export interface StagedEntriesHistory {
+/** What history knows of many entries (a staged list, a report page): the claims that hold them and the facts learned before. */
+export interface EntriesHistory {
   claims: Map<string, KnownClaim[]>;
   facts: Map<string, EntryFacts>;
 }
@@ -35,10 +35,10 @@ async function scanStore<Name extends 'claimEntries' | 'entryLedger'>(
 }
 
 /**
- * Claims and facts of many staged entries. A few thousand are looked up by key (history-store); a list of tens of
+ * Claims and facts of many entries. A few thousand are looked up by key (history-store); a list of tens of
  * thousands against a smaller history is answered by reading the two stores through in batches, which is many times faster.
  */
-export async function historyForStagedEntries(db: HistoryDb, entryNumbers: ReadonlySet<string>, scanBatch = defaultScanBatch): Promise<StagedEntriesHistory> {
+export async function historyForEntries(db: HistoryDb, entryNumbers: ReadonlySet<string>, scanBatch = defaultScanBatch): Promise<EntriesHistory> {
   const [claimEntryCount, ledgerCount] = await Promise.all([db.count('claimEntries'), db.count('entryLedger')]);
   const byKey = (count: number) => count > entryNumbers.size * lookupsPerScannedRecord;
   const claims = new Map<string, KnownClaim[]>();

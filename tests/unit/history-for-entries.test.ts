@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { entryCheckDigit } from '../../utils/entry-check-digit';
 import { openHistoryDb, type HistoryDb } from '../../utils/history-db';
 import { learnEntryFactsBulk, saveClaims } from '../../utils/history-store';
-import { historyForStagedEntries } from '../../utils/staging-history';
+import { historyForEntries } from '../../utils/history-for-entries';
 import { uniqueDbName } from './helpers/history-fixtures';
 
 const opened: HistoryDb[] = [];
@@ -19,7 +19,7 @@ const updatedAt = '2026-11-01T10:00:00.000Z';
 
 /** 60 claims of 5 entries each (300 claim entries), and facts of the first 40 entries. */
 async function seededHistory(): Promise<HistoryDb> {
-  const db = await openHistoryDb(uniqueDbName('staging-history'));
+  const db = await openHistoryDb(uniqueDbName('history-for-entries'));
   opened.push(db);
   await saveClaims(
     db,
@@ -38,21 +38,21 @@ async function seededHistory(): Promise<HistoryDb> {
   return db;
 }
 
-function sorted(history: Awaited<ReturnType<typeof historyForStagedEntries>>) {
+function sorted(history: Awaited<ReturnType<typeof historyForEntries>>) {
   return {
     claims: [...history.claims].map(([key, claims]) => [key, [...claims].sort((a, b) => a.claimNumber.localeCompare(b.claimNumber))]).sort(),
     facts: [...history.facts].sort(),
   };
 }
 
-describe('historyForStagedEntries', () => {
+describe('historyForEntries', () => {
   it('answers the same by key (a few entries) and by scanning in batches (many entries)', async () => {
     const db = await seededHistory();
     const few = new Set([entry(3), entry(7), entry(149), entry(500)]);
     const many = new Set(Array.from({ length: 200 }, (_, index) => entry(index)));
     // 300 claim entries > 4 × 10: by key; 300 ≤ 200 × 10: scanned, 7 records at a time.
-    const byKey = await historyForStagedEntries(db, few);
-    const scanned = await historyForStagedEntries(db, many, 7);
+    const byKey = await historyForEntries(db, few);
+    const scanned = await historyForEntries(db, many, 7);
     expect(byKey.claims.get(entry(3))?.length).toBeGreaterThan(0);
     expect(byKey.claims.has(entry(500))).toBe(false);
     expect(byKey.facts.get(entry(7))).toEqual({ entryType: '01' });
