@@ -2,7 +2,7 @@ import type { EntryFacts } from './entry-facts';
 import { assessEntry, type AssessmentOptions } from './entry-assessment';
 import type { KnownClaim } from './history-store';
 
-/** The toolbar badge warns about entries whose CAPE window closes within this many days, today included. */
+/** The toolbar badge and the side panel's summary warn about entries whose CAPE window closes within this many days, today included. */
 export const CAPE_WINDOW_WARNING_DAYS = 7;
 
 export interface RememberedEntry {

@@ -1,8 +1,7 @@
 import type { CheckedEntry } from './check-declaration';
 import type { StagedEntryRow } from './staging-rows';
 
-/** "Leave the 80-day window within this many days": the summary's warning horizon. */
-export const URGENT_WITHIN_DAYS = 7;
+import { CAPE_WINDOW_WARNING_DAYS } from './cape-window-closing';
 
 export interface StagingUrgency {
   /** Ready entries whose CAPE window closes within the horizon (last day today included). */
@@ -37,7 +36,7 @@ export function urgentFirstOrder(rows: readonly StagedEntryRow[], resultOf: Resu
   return [...urgent.map((item) => item.id), ...rest];
 }
 
-export function stagingUrgency(rows: readonly StagedEntryRow[], resultOf: ResultOf, withinDays = URGENT_WITHIN_DAYS): StagingUrgency {
+export function stagingUrgency(rows: readonly StagedEntryRow[], resultOf: ResultOf, withinDays = CAPE_WINDOW_WARNING_DAYS): StagingUrgency {
   let leavingSoon = 0;
   let mostUrgent: StagingUrgency['mostUrgent'] = null;
   let urgentFirst = true;
