@@ -1,7 +1,6 @@
+import { CAPE_WINDOW_WARNING_DAYS } from './cape-window-closing';
 import type { CheckedEntry } from './check-declaration';
 import type { StagedEntryRow } from './staging-rows';
-
-import { CAPE_WINDOW_WARNING_DAYS } from './cape-window-closing';
 
 export interface StagingUrgency {
   /** Ready entries whose CAPE window closes within the horizon (last day today included). */
