@@ -3,7 +3,7 @@
  * Standalone, not part of `npm run bench`: same input as the official core benchmark (mock ES-003, seed 7, today 2026-11-23).
  *
  *   npx tsx tests/bench/core-check-profile.ts [--entries N] [--rounds N] [--list]
- *   npx tsx tests/bench/core-check-profile.ts --cpu-prof [--out FILE.cpuprofile]   (profiles the check only, prints top self times)
+ *   npx tsx tests/bench/core-check-profile.ts --cpu-prof [read|check|parse] [--out FILE.cpuprofile]   (prints top self times)
  *
  * Each round times, back to back: Papa.parse(text), readInputText(text), checkDeclaration(entries).
  * Ratios come from the same rounds, so a loaded machine slows both sides alike; CPU time is printed next to wall time.
@@ -102,10 +102,12 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-/** Profiles `rounds` runs of checkDeclaration alone (reading is done once before) and prints the top self times. */
-async function profile(text: string): Promise<void> {
+/** Profiles `rounds` runs of one phase (by default the check alone, reading done once before) and prints the top self times. */
+async function profile(text: string, phase: string): Promise<void> {
   const input = readInputText(text);
-  checkDeclaration(input.entries, { today });
+  const work =
+    phase === 'read' ? () => readInputText(text) : phase === 'parse' ? () => Papa.parse(text) : () => checkDeclaration(input.entries, { today });
+  work();
   const session = new Session();
   session.connect();
   const post = <T>(method: string, params?: object) =>
@@ -113,7 +115,7 @@ async function profile(text: string): Promise<void> {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
-  for (let round = 0; round < rounds; round++) checkDeclaration(input.entries, { today });
+  for (let round = 0; round < rounds; round++) work();
   const { profile: cpuProfile } = await post<{ profile: { nodes: ProfileNode[] } }>('Profiler.stop');
   session.disconnect();
   const out = argument('--out') ?? 'core-check.cpuprofile';
@@ -126,7 +128,7 @@ async function profile(text: string): Promise<void> {
     hits.set(key, (hits.get(key) ?? 0) + (node.hitCount ?? 0));
     total += node.hitCount ?? 0;
   }
-  console.log(`profile written to ${out}; top self time of checkDeclaration (${rounds} runs):`);
+  console.log(`profile written to ${out}; top self time of ${phase} (${rounds} runs):`);
   for (const [key, count] of [...hits].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${((count * 100) / total).toFixed(1).padStart(5)}%  ${key}`);
   }
@@ -134,5 +136,6 @@ async function profile(text: string): Promise<void> {
 
 const { text, lines } = buildCsv();
 console.log(`${entries} entries, ${lines} lines, ${(text.length / 1e6).toFixed(1)} MB (${listOnly ? 'entry-number list' : 'mock ES-003'}), ${rounds} rounds`);
-if (process.argv.includes('--cpu-prof')) await profile(text);
+const profiled = argument('--cpu-prof');
+if (process.argv.includes('--cpu-prof')) await profile(text, profiled === 'read' || profiled === 'parse' ? profiled : 'check');
 else measure(text);
