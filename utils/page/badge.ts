@@ -17,13 +17,21 @@ export function badgeVerdict(content: BadgeContent): EntryVerdict {
   return content.kind === 'invalid' ? 'invalid' : content.status.verdict;
 }
 
-/** An empty badge host (filled once the entry's status is known): a span whose shadow root keeps page styles out. */
+/** Hidden badges take no room, so placing many costs the page no layout until they are revealed together. */
+const hiddenAttribute = 'data-cape-hidden';
+
+/** A badge host, hidden until revealed: a span whose shadow root keeps page styles out. */
 export function createBadgeHost(entryNumber: string): HTMLElement {
   const host = document.createElement('span');
   host.setAttribute(badgeHostAttribute, entryNumber);
+  host.setAttribute(hiddenAttribute, '');
   const shadow = host.attachShadow({ mode: 'open' });
   applyStyles(shadow, badgeCss);
   return host;
+}
+
+export function revealBadge(host: HTMLElement): void {
+  host.removeAttribute(hiddenAttribute);
 }
 
 /** Fills or updates a badge; text only, never HTML. Returns false when nothing changed. */

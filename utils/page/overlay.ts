@@ -3,7 +3,7 @@ import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
-import { createBadgeHost, isBadgeHost, renderBadge, type BadgeContent } from './badge';
+import { createBadgeHost, isBadgeHost, renderBadge, revealBadge, type BadgeContent } from './badge';
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
@@ -42,6 +42,15 @@ interface PlannedBadges {
   /** The text as read, so a node the page changed in the meantime is read again instead of badged wrongly. */
   data: string;
   matches: EntryNumberMatch[];
+  /** In or near the viewport when read (layout is clean while reading, so this costs no extra layout). */
+  onScreen: boolean;
+}
+
+function isNearViewport(element: Element | null): boolean {
+  if (!element) return true;
+  const box = element.getBoundingClientRect();
+  const height = element.ownerDocument.defaultView?.innerHeight ?? 1000;
+  return box.bottom > -height && box.top < height * 2;
 }
 
 /**
@@ -67,6 +76,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   const stored = new Map<string, StoredEntry>();
   const contents = new WeakMap<HTMLElement, BadgeContent>();
   const tooltip = createBadgeTooltip(signal);
+  const hiddenHosts: HTMLElement[] = [];
   let work: Promise<void> = Promise.resolve();
 
   const guard =
@@ -122,7 +132,14 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     const host = createBadgeHost(entryNumber);
     anchor.after(host);
     anchors.set(anchor, { host, entryNumber, valid, reinserted: 0 });
+    hiddenHosts.push(host);
     return host;
+  };
+
+  /** Shows every badge placed since the last call in one go: the page lays its table out once, not once per chunk. */
+  const revealHiddenBadges = (): void => {
+    for (const host of hiddenHosts) revealBadge(host);
+    hiddenHosts.length = 0;
   };
 
   /** Reads one text node: which numbers get a badge, and the facts of their rows. No DOM writes (they come later, in bulk). */
@@ -144,7 +161,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       found.add(match.entryNumber);
       kept.push(match);
     }
-    if (kept.length) planned.push({ text, data: text.data, matches: kept });
+    if (kept.length) planned.push({ text, data: text.data, matches: kept, onScreen: isNearViewport(text.parentElement) });
   };
 
   /** Puts the badges of one text node in the page, right after each number (splitting the text where a number is mid-text). */
@@ -245,7 +262,12 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       const unknown = [...found].filter((entryNumber) => !stored.has(entryNumber));
       await lookUp(unknown);
       const statusCache = new Map<string, BadgeContent>();
-      await runInChunks(planned, guard((plan: PlannedBadges) => placeBadges(plan, statusCache)), { signal, budgetMs: writeBudgetMs });
+      const place = guard((plan: PlannedBadges) => placeBadges(plan, statusCache));
+      // What the user sees first gets its badges first; the rest are shown together at the end.
+      await runInChunks(planned.filter((plan) => plan.onScreen), place, { signal, budgetMs: writeBudgetMs });
+      revealHiddenBadges();
+      await runInChunks(planned.filter((plan) => !plan.onScreen), place, { signal, budgetMs: writeBudgetMs });
+      revealHiddenBadges();
       dependencies.onEntriesChanged?.(countEntries());
     });
 
