@@ -74,6 +74,13 @@ function claimNumbersOf(value: string | readonly string[] | undefined): readonly
   return value.length > 0 ? value : null;
 }
 
+/** The messages one after another: concatenation keeps them as they are, where join would copy them all. */
+function joinedMessages(reasons: readonly EligibilityReason[]): string {
+  let text = '';
+  for (let index = 0; index < reasons.length; index++) text += index === 0 ? reasons[index]!.message : ` ${reasons[index]!.message}`;
+  return text;
+}
+
 function increment(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -145,7 +152,7 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
       const shown = formatEntryNumber(entryNumber!);
       exclusion = {
         code: reasons[0]?.code ?? 'not-eligible',
-        message: `Row ${row}: ${shown} is not eligible under ${summary.ruleSet?.name ?? 'the rules in force'}. ${reasons.map((reason) => reason.message).join(' ')}`,
+        message: `Row ${row}: ${shown} is not eligible under ${summary.ruleSet?.name ?? 'the rules in force'}. ${joinedMessages(reasons)}`,
       };
     }
 

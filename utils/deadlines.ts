@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type CalendarDate } from './calendar-date';
+import { addDays, daysBetween, fromDayNumber, toDayNumber, type CalendarDate } from './calendar-date';
 import type { EntryFacts } from './entry-facts';
 import {
   PROTEST_PERIOD_DAYS,
@@ -83,15 +83,17 @@ export function deadlinesOfReadableFacts(known: EntryFacts, today: CalendarDate,
   if (state.kind === 'liquidated') {
     if (state.date === undefined) return deadlines;
     const lastDayOffset = options.capeWindowLastDayOffset ?? CAPE_WINDOW_LAST_DAY_OFFSET;
+    // The liquidation date read once for its three clocks (addDays would read it each time).
+    const liquidationDay = toDayNumber(state.date);
     // domain.md §6: 80-day CAPE window (conservative last day), 90-day voluntary reliquidation, 180-day protest
-    deadlines.capeWindowEnd = deadline('capeWindowEnd', capeWindowLastDay(state.date, lastDayOffset), today, 'Last day CAPE accepts this liquidated entry');
+    deadlines.capeWindowEnd = deadline('capeWindowEnd', fromDayNumber(liquidationDay + lastDayOffset), today, 'Last day CAPE accepts this liquidated entry');
     deadlines.voluntaryReliquidationEnd = deadline(
       'voluntaryReliquidationEnd',
-      addDays(state.date, VOLUNTARY_RELIQUIDATION_DAYS),
+      fromDayNumber(liquidationDay + VOLUNTARY_RELIQUIDATION_DAYS),
       today,
       'Last day CBP can reliquidate on its own (90 days after liquidation)',
     );
-    const protestDeadline = addDays(state.date, PROTEST_PERIOD_DAYS);
+    const protestDeadline = fromDayNumber(liquidationDay + PROTEST_PERIOD_DAYS);
     deadlines.protestDeadline = deadline('protestDeadline', protestDeadline, today, 'Last day to file a protest (180 days after liquidation)');
     if (known.protestOpen !== true) {
       deadlines.finalLiquidation = deadline('finalLiquidation', protestDeadline, today, 'Liquidation becomes final unless protested by this day');
