@@ -105,7 +105,7 @@ export function eligibilityOfReadableFacts(wellFormed: EntryFacts, options: Elig
   if (accepted.kind === 'unknown') addMissing(missingFacts, accepted.missing);
   if (missingFacts.length > 0) {
     const reasons = withAssumedNote([missingReason(missingFacts)], assumed, knownFacts);
-    return { verdict: 'unknown', reasons, missingFacts, assumedFacts: assumed, ruleSet: summary };
+    return { verdict: 'unknown', reasons, missingFacts: missingFacts.slice(), assumedFacts: assumed, ruleSet: summary };
   }
   if (accepted.kind === 'awaits') {
     for (const reason of accepted.reasons) notes.push(reason);
@@ -123,7 +123,8 @@ function addMissing(missingFacts: FactName[], facts: readonly FactName[]): void 
 /** The reasons, then the note naming the assumed facts when the verdict rests on any. */
 function withAssumedNote(reasons: EligibilityReason[], assumed: AssumableFact[], facts: EntryFacts): EligibilityReason[] {
   if (assumed.length > 0) reasons.push(assumedReason(assumed, facts));
-  return reasons;
+  // An exact-size copy: an array grown by push keeps room for 16, and a 100,000-entry check keeps every result.
+  return reasons.slice();
 }
 
 function capeNotOpen(filingDate: CalendarDate, ruleSets: readonly RuleSet[]): EligibilityResult {

@@ -280,8 +280,9 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     if (isBlankCell(cell) && isBlankRow(row)) return;
     const parsed = parseCell(cell);
     lastMerged = null;
-    // A header repeated inside the data (concatenated exports) is not an entry.
-    if (parsed.entryNumber === null && isEntryNumberHeader(cell)) return;
+    // A header repeated inside the data (concatenated exports) is not an entry; a number whose only fault is its
+    // check digit is never a header, and skipping the header test for it saves a costly text fold per bad number.
+    if (parsed.entryNumber === null && parsed.problems[0]?.code !== 'check-digit' && isEntryNumberHeader(cell)) return;
     if (!mergesRows) {
       const entry = addEntry(line, cell, parsed);
       if (readsFacts) {
