@@ -1,6 +1,6 @@
 // npm test: typecheck, unit, build, e2e in real Chromium; ends with one line "N passed, N failed" for all suites.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -63,7 +63,10 @@ if (builtFirefox) {
 }
 
 if (built && chromiumPath) {
-  run('e2e', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromiumPath, PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json` });
+  const snapshot = '.output/e2e-extension/chrome-mv3';
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync('.output/chrome-mv3', snapshot, { recursive: true });
+  run('e2e', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromiumPath, CAPE_EXTENSION_DIR: snapshot, PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json` });
   const e2e = readJson(`${resultsDir}/e2e.json`);
   if (e2e?.stats) {
     tally.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);

@@ -4,7 +4,8 @@ import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const builtChromeExtension = resolve('.output/chrome-mv3');
+/** The built extension under test; npm test points this at a snapshot of the build, so a rebuild meanwhile cannot pull files away. */
+export const builtChromeExtension = resolve(process.env.CAPE_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 /** The flags every launch uses (DEVELOPERS.md): no sandbox as root, no background traffic of Chromium's own. */
 export const chromiumFlags = [
