@@ -4,11 +4,15 @@
  *
  *   npx tsx tests/bench/core-check-profile.ts [--entries N] [--rounds N] [--list]
  *   npx tsx tests/bench/core-check-profile.ts --cpu-prof [read|check|parse] [--out FILE.cpuprofile]   (prints top self times)
+ *   (tsx puts each module on one line; for per-line ticks bundle first:
+ *    npx esbuild tests/bench/core-check-profile.ts --bundle --platform=node --format=esm --outfile=/tmp/core.mjs && node /tmp/core.mjs --cpu-prof)
  *
  * Each round times, back to back: Papa.parse(text), readInputText(text), checkDeclaration(entries).
  * Ratios come from the same rounds, so a loaded machine slows both sides alike; CPU time is printed next to wall time.
  */
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Session } from 'node:inspector';
 import Papa from 'papaparse';
 import { checkDeclaration } from '../../utils/check-declaration';
@@ -118,7 +122,7 @@ async function profile(text: string, phase: string): Promise<void> {
   for (let round = 0; round < rounds; round++) work();
   const { profile: cpuProfile } = await post<{ profile: { nodes: ProfileNode[] } }>('Profiler.stop');
   session.disconnect();
-  const out = argument('--out') ?? 'core-check.cpuprofile';
+  const out = argument('--out') ?? join(tmpdir(), `core-${phase}.cpuprofile`);
   writeFileSync(out, JSON.stringify(cpuProfile));
   const hits = new Map<string, number>();
   let total = 0;
