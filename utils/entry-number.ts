@@ -39,6 +39,13 @@ function isAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/** Most distinct unexpected characters a problem names. */
+const maxOddCharacters = 20;
+
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39 || code === 96;
+}
+
 /** Characters people put between or around the parts of an entry number: spaces, dashes, dots, quotes. */
 function isSeparator(code: number): boolean {
   return (
@@ -114,10 +121,16 @@ export function parseEntryNumber(raw: string): ParsedEntryNumber {
       if (!isDigit(code)) allDigits = false;
     } else if (!isSeparator(code)) {
       const character = raw[index]!;
-      if (odd.indexOf(character) < 0) odd += character;
+      // Capped: the message names a few; collecting thousands of distinct characters made long text quadratic.
+      if (odd.length < maxOddCharacters && odd.indexOf(character) < 0) odd += character;
     }
   }
-  const text = raw.slice(start, end).replace(/^["'`]+|["'`]+$/g, '');
+  // Quotes trimmed by hand: the regex /["'`]+$/ is quadratic on a long run of quotes inside the text.
+  let textStart = start;
+  let textEnd = end;
+  while (textStart < textEnd && isQuote(raw.charCodeAt(textStart))) textStart++;
+  while (textEnd > textStart && isQuote(raw.charCodeAt(textEnd - 1))) textEnd--;
+  const text = raw.slice(textStart, textEnd);
 
   if (compact.length === 0) {
     if (odd.length === 0) return { entryNumber: null, problems: [{ code: 'empty' }] };
