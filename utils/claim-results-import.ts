@@ -262,7 +262,8 @@ function isBlankRow(cells: readonly string[]): boolean {
 
 /** "Claim Number: C123" in a title line above the header. */
 function claimNumberInPreamble(cells: readonly string[]): string | null {
-  const match = /\bclaim\s*(?:number|no\.?|#|id)?\s*[:#]\s*([A-Za-z0-9-]+)/i.exec(cells.join(' '));
+  // One run of spaces before the optional word: two adjacent \s* made a long run of spaces quadratic.
+  const match = /\bclaim\s*(?:(?:number|no\.?|#|id)\s*)?[:#]\s*([A-Za-z0-9-]+)/i.exec(cells.join(' '));
   return match ? normalizeClaimNumber(match[1]!) : null;
 }
 
@@ -528,6 +529,16 @@ function outcomeWord(text: string): { outcome: EntryOutcome | null; rest: string
   return { outcome, rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}` };
 }
 
+/** Spaces and list punctuation trimmed from both ends, by hand: the regex /[…]+$/ is quadratic on a long run inside. */
+function trimPunctuation(text: string): string {
+  const isPunctuation = (character: string) => /[\s,;:|-]/.test(character);
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPunctuation(text[start]!)) start++;
+  while (end > start && isPunctuation(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
 /** Hand entry: a claim number and its entries typed or pasted (from an e-mail, a PDF, a spreadsheet column). */
 export function parseHandEntry(input: HandEntryInput, options: ImportOptions): ClaimResultsImport {
   const collector = new ImportCollector();
@@ -558,7 +569,7 @@ export function parseHandEntry(input: HandEntryInput, options: ImportOptions): C
     }
     const rest = found.length === 1 ? `${line.slice(0, found[0]!.start)} ${line.slice(found[0]!.end)}` : '';
     const { outcome, rest: errorPart } = outcomeWord(rest);
-    const errorText = errorPart.replace(/^[\s,;:|\t-]+|[\s,;:|\t-]+$/g, '');
+    const errorText = trimPunctuation(errorPart);
     for (const each of found) {
       if (!each.valid) {
         const parsed = parseEntryNumber(each.entryNumber);
