@@ -138,7 +138,29 @@ function capeNotOpen(filingDate: CalendarDate, ruleSets: readonly RuleSet[]): El
   return { verdict: 'unknown', reasons: [{ code: 'cape-not-open', message }], missingFacts: [], assumedFacts: [], ruleSet };
 }
 
+/** The facts-missing reason per list of missing facts, made once: the entries of one file mostly miss the same facts. */
+const missingReasons = new Map<string, EligibilityReason>();
+const maxRememberedLists = 1_000;
+
+/** One letter per fact: a short memo key that keeps the order (a joined list of names took longer than the rules). */
+const factLetters = Object.fromEntries(Object.keys(factLabels).map((fact, index) => [fact, String.fromCharCode(97 + index)])) as Record<
+  FactName,
+  string
+>;
+
 function missingReason(missingFacts: FactName[]): EligibilityReason {
+  let key = '';
+  for (const fact of missingFacts) key += factLetters[fact];
+  let reason = missingReasons.get(key);
+  if (reason === undefined) {
+    reason = describeMissing(missingFacts);
+    if (missingReasons.size >= maxRememberedLists) missingReasons.clear();
+    missingReasons.set(key, reason);
+  }
+  return reason;
+}
+
+function describeMissing(missingFacts: FactName[]): EligibilityReason {
   const names = missingFacts.map((fact) => factLabels[fact]).join(', ');
   return {
     code: 'facts-missing',
