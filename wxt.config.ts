@@ -22,7 +22,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'CAPE Companion',
     description: 'Stage, check and track CAPE Declarations (IEEPA duty refunds) in the ACE Portal. Nothing leaves your browser.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // contextMenus: the toolbar icon's right-click item that opens the side panel (issue 4).
+    permissions: browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'sidePanel', 'contextMenus'],
     host_permissions: [aceHostPattern],
     // Toolbar sizes (1x and 2x); WXT fills `icons` from public/icon/<size>.png, drawn by scripts/render-icons.ts.
     action: { default_title: 'CAPE Companion', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },

@@ -1,3 +1,4 @@
+import { addActionMenu } from '@/utils/action-menu';
 import { historyMessageHandlers } from '@/utils/background-handlers';
 import { extensionHistoryDb } from '@/utils/extension-history-db';
 import { handleMessages, sendToTab } from '@/utils/messages';
@@ -22,4 +23,5 @@ export default defineBackground(() => {
     ...pageEntriesHandlers((tabId, frameId) => sendToTab(tabId, 'page:entries', {}, frameId)),
   });
   startToolbarBadge(extensionHistoryDb);
+  addActionMenu();
 });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const hostPattern = 'https://*.cbp.dhs.gov/*';
-const expectedPermissions = { chrome: ['storage', 'sidePanel'], firefox: ['storage'] };
+const expectedPermissions = { chrome: ['storage', 'sidePanel', 'contextMenus'], firefox: ['storage', 'contextMenus'] };
 const iconSizes = ['16', '32', '48', '96', '128'];
 const geckoId = 'cape-companion@cape-companion.app';
 

@@ -166,6 +166,12 @@ test('claims captured on the mock CAPE pages are found from the popup', async ({
 /** Writes ledger records straight into the extension's IndexedDB from the background, as the overlay would have learned them. */
 async function seedLedger(background: Worker, records: Array<{ entryNumber: string; liquidationDate: string }>): Promise<void> {
   await background.evaluate(async (items) => {
+    // Open only once the extension has made its database: opening it first would create an empty one at version 1.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const made = (await indexedDB.databases()).find((database) => database.name === 'cape-companion');
+      if (made?.version && made.version >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('cape-companion');
       open.onsuccess = () => resolve(open.result);

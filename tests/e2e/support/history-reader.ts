@@ -4,7 +4,12 @@ import type { Page } from '@playwright/test';
 export async function readHistoryStore<T = Record<string, unknown>>(extensionPage: Page, storeName: string): Promise<T[]> {
   return extensionPage.evaluate(
     (name) =>
-      new Promise<T[]>((resolve, reject) => {
+      new Promise<T[]>(async (resolve, reject) => {
+        // Never the first to open it: that would create an empty database the extension then has to upgrade.
+        if (!(await indexedDB.databases()).some((database) => database.name === 'cape-companion')) {
+          resolve([]);
+          return;
+        }
         const open = indexedDB.open('cape-companion');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
