@@ -84,6 +84,8 @@ type Role =
   | 'entryNumber'
   | 'entryStatus'
   | 'claimStatus'
+  | 'uploadStatus'
+  | 'fileName'
   | 'errorText'
   | 'errorCode'
   | 'rowNumber'
@@ -99,7 +101,9 @@ const headerSynonyms: Record<Role, string[]> = {
   claimNumber: ['claim number', 'cape claim number', 'claim', 'claim id', 'cape claim id', 'claim no', 'cape claim no', 'claim nbr', 'claim num', 'cape claim'],
   entryNumber: ['entry number', 'entry summary number', 'entry', 'entry no', 'entry summary no', 'entry num', 'entry nbr', 'entry id', 'entry summary', 'entry summary nbr'],
   entryStatus: ['status', 'entry status', 'outcome', 'entry outcome', 'result', 'entry result', 'validation status', 'validation result', 'disposition', 'row status', 'record status', 'processing status'],
-  claimStatus: ['claim status', 'cape claim status', 'claim outcome', 'claim result', 'declaration status', 'upload status', 'file status', 'job status'],
+  claimStatus: ['claim status', 'cape claim status', 'claim outcome', 'claim result', 'declaration status'],
+  uploadStatus: ['upload status', 'file status', 'job status', 'upload result'],
+  fileName: ['file name', 'filename', 'uploaded file', 'upload file name', 'file'],
   errorText: ['error', 'errors', 'error text', 'error message', 'error messages', 'error description', 'error desc', 'error details', 'error detail', 'error msg', 'message', 'messages', 'reason', 'rejection reason', 'reject reason', 'error reason', 'validation error', 'validation errors', 'validation message', 'description', 'comments', 'remarks', 'details'],
   errorCode: ['error code', 'code', 'reason code', 'error number', 'error id', 'error cd', 'message code'],
   rowNumber: ['row', 'row number', 'row no', 'row num', 'line', 'line number', 'line no', 'record', 'record number', 'record no', 'sequence', 'sequence number', 'seq', 'seq no'],
@@ -143,9 +147,10 @@ function mapColumns(cells: readonly string[]): ColumnMap {
     const role = fuzzyRole(key);
     if (role && columns[role] === undefined) columns[role] = index;
   });
-  // A lone "Status" in a list of claims (no entry column) is the claim's status.
+  // A lone "Status" in a list of claims (no entry column) is the claim's status; in a list of uploaded files, the upload's.
   if (columns.entryNumber === undefined && columns.entryStatus !== undefined && columns.claimStatus === undefined) {
-    columns.claimStatus = columns.entryStatus;
+    if (columns.fileName !== undefined) columns.uploadStatus ??= columns.entryStatus;
+    else columns.claimStatus = columns.entryStatus;
     delete columns.entryStatus;
   }
   return columns;
@@ -393,6 +398,12 @@ function readClaimFields(draft: ClaimDraft, cells: readonly string[], row: numbe
   if (importerNumber !== '') draft.claim.importerNumber ??= importerNumber;
   const filerCode = cell(cells, columns.filerCode);
   if (filerCode !== '') draft.claim.filerCode ??= filerCode.toUpperCase();
+  // An accepted upload says the claim exists, not how ACE decided it (that is on Claim Status); a rejected one is the claim's end.
+  const uploadStatusText = cell(cells, columns.uploadStatus);
+  if (uploadStatusText !== '' && claimStatusFromText(uploadStatusText) === 'rejected' && draft.claim.aceStatus === undefined) {
+    draft.claim.aceStatus = 'rejected';
+    draft.claim.aceStatusText = uploadStatusText;
+  }
   const statusText = cell(cells, columns.claimStatus);
   if (statusText !== '') {
     draft.claim.aceStatus = claimStatusFromText(statusText);

@@ -28,6 +28,10 @@ test('claims shown on the CAPE pages end up in history, with a notice saying so'
     await expect(notice).toContainText('entry result');
   }
 
+  // The upload list says only that each file became a claim: it must not undo the statuses read above.
+  await page.goto(mockAce.url('/cape/file-uploads.html'));
+  await page.waitForTimeout(1500);
+
   const extensionPage = await openExtensionPage('popup.html');
   await expect
     .poll(async () => (await readHistoryStore<StoredClaimEntry>(extensionPage, 'claimEntries')).length)

@@ -40,3 +40,15 @@ describe('readClaimsOnPage', () => {
     expect(readClaimsOnPage(document, importedAt).claims).toEqual([]);
   });
 });
+
+describe('the File Uploads page', () => {
+  it('records the claims of uploads without taking an accepted upload for the claim\'s own status', () => {
+    load('cape/file-uploads.html');
+    const byNumber = new Map(readClaimsOnPage(document, importedAt).claims.map(({ claim }) => [claim.claimNumber, claim]));
+    // Accepted with Error(s) on Claim Status: the upload's "Accepted" must not overwrite that.
+    expect(byNumber.get('CAPE-26-0001733')?.aceStatus).toBe('unknown');
+    expect(byNumber.get('CAPE-26-0001733')?.aceStatusText).toBeUndefined();
+    expect(byNumber.get('CAPE-26-0001502')?.aceStatus).toBe('rejected');
+    expect(byNumber.get('CAPE-26-0001733')?.filedDate).toBe('2026-11-12');
+  });
+});
