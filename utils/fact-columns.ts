@@ -167,6 +167,20 @@ interface ScalarColumn<T> {
   expected: string;
   lastText: string | undefined;
   lastValue: FactValue<T>;
+  /** Values by cell text: status words, flags, dates and importers repeat across entries, not only within one. */
+  seen: Map<string, FactValue<T>>;
+}
+
+/** Distinct cell texts remembered per column; the memory is emptied when full, so odd data cannot grow it. */
+const seenLimit = 1024;
+
+function parseSeen<T>(scalar: ScalarColumn<T>, text: string): FactValue<T> {
+  const known = scalar.seen.get(text);
+  if (known !== undefined || scalar.seen.has(text)) return known;
+  const value = scalar.parse(text);
+  if (scalar.seen.size >= seenLimit) scalar.seen.clear();
+  scalar.seen.set(text, value);
+  return value;
 }
 
 function trimmedText(text: string): FactValue<string> {
@@ -192,7 +206,7 @@ export class FactRowReader {
     const add = <T>(column: FactColumn, field: keyof EntryFacts, parse: (text: string) => FactValue<T>, expected: string) => {
       const index = columns[column];
       if (index === undefined) return;
-      this.scalars.push({ column, index, parse, field, expected, lastText: undefined, lastValue: undefined });
+      this.scalars.push({ column, index, parse, field, expected, lastText: undefined, lastValue: undefined, seen: new Map() });
     };
     add('entryType', 'entryType', parseEntryType, 'a two-digit entry type such as 01');
     add('entrySummaryDate', 'entrySummaryDate', parseFactDate, 'a date: YYYY-MM-DD, MM/DD/YYYY or M/D/YY');
@@ -216,7 +230,7 @@ export class FactRowReader {
   private valueOf(scalar: ScalarColumn<unknown>, cells: readonly string[]): unknown {
     const text = cells[scalar.index] ?? '';
     if (text === scalar.lastText) return scalar.lastValue;
-    const value = scalar.parse(text);
+    const value = parseSeen(scalar, text);
     scalar.lastText = text;
     scalar.lastValue = value;
     return value;
@@ -233,30 +247,29 @@ export class FactRowReader {
     };
   }
 
-  private tariffLine(cells: readonly string[], row: number): { line: TariffLine | null; problem: EntryProblem | null } {
-    if (this.htsIndex < 0) return noLine;
+  /** The problem of the last tariffLine call, kept here so each row's call allocates no result pair. */
+  private lineProblem: EntryProblem | null = null;
+
+  private tariffLine(cells: readonly string[], row: number): TariffLine | null {
+    this.lineProblem = null;
+    if (this.htsIndex < 0) return null;
     const htsNumber = (cells[this.htsIndex] ?? '').trim();
-    if (!htsNumber) return noLine;
-    if (this.dutyIndex < 0) return { line: { htsNumber: ownString(htsNumber) }, problem: null };
+    if (!htsNumber) return null;
+    if (this.dutyIndex < 0) return { htsNumber: ownString(htsNumber) };
     const dutyText = cells[this.dutyIndex] ?? '';
     const dutyAmount = parseAmount(dutyText);
+    if (dutyAmount === undefined) return { htsNumber: ownString(htsNumber) };
     // Both fields in one literal: an added property costs every stored line a separate property array.
-    const line: TariffLine =
-      dutyAmount === null || dutyAmount === undefined
-        ? { htsNumber: ownString(htsNumber) }
-        : { htsNumber: ownString(htsNumber), dutyAmount };
-    if (dutyAmount === null) {
-      const problem: EntryProblem = {
-        code: 'bad-fact',
-        row,
-        fact: 'dutyAmount',
-        factLabel: factColumnLabels.dutyAmount,
-        text: ownString(dutyText.trim()),
-        expected: 'an amount such as $1,234.56',
-      };
-      return { line, problem };
-    }
-    return { line, problem: null };
+    if (dutyAmount !== null) return { htsNumber: ownString(htsNumber), dutyAmount };
+    this.lineProblem = {
+      code: 'bad-fact',
+      row,
+      fact: 'dutyAmount',
+      factLabel: factColumnLabels.dutyAmount,
+      text: ownString(dutyText.trim()),
+      expected: 'an amount such as $1,234.56',
+    };
+    return { htsNumber: ownString(htsNumber) };
   }
 
   /** Facts of one row (cells as plain strings); `row` is the row number named in problems. */
@@ -269,9 +282,9 @@ export class FactRowReader {
       if (value === null) (problems ??= []).push(this.badFact(scalar, cells, row));
       else (facts as Record<string, unknown>)[scalar.field] = value;
     }
-    const { line, problem } = this.tariffLine(cells, row);
+    const line = this.tariffLine(cells, row);
     if (line) facts.tariffLines = [line];
-    if (problem) (problems ??= []).push(problem);
+    if (this.lineProblem) (problems ??= []).push(this.lineProblem);
     return { facts, problems };
   }
 
@@ -283,13 +296,11 @@ export class FactRowReader {
       if (value === null) noteRowProblem(merged, this.badFact(scalar, cells, row));
       else mergeFactValue(merged, scalar.field as ScalarFact, value, row);
     }
-    const { line, problem } = this.tariffLine(cells, row);
+    const line = this.tariffLine(cells, row);
     if (line) addTariffLine(merged, line);
-    if (problem) noteRowProblem(merged, problem);
+    if (this.lineProblem) noteRowProblem(merged, this.lineProblem);
   }
 }
-
-const noLine = { line: null, problem: null };
 
 /** Facts of one row of cells under `columns`; for many rows, reuse a FactRowReader. */
 export function readFactCells(cells: readonly string[], columns: ColumnMap, row: number): RowFacts {

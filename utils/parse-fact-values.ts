@@ -35,17 +35,34 @@ export function parseFactDate(text: string): FactValue<CalendarDate> {
 
 const plainAmount = /^\d+(?:\.\d+)?$/;
 
+/**
+ * The bare amounts ACE's CSV export writes, e.g. `955.17` (digits, at most one inner dot), or -1 for any other text.
+ * At most 15 digits, so digits and scale are exact integers and one division rounds exactly as Number(text) would.
+ */
+function plainDigitsAmount(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 15 || text.charCodeAt(0) === 46 || text.charCodeAt(length - 1) === 46) return -1;
+  let digits = 0;
+  let scale = 1;
+  let dots = 0;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 46) {
+      if (++dots > 1) return -1;
+    } else if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      if (dots) scale *= 10;
+    } else {
+      return -1;
+    }
+  }
+  return digits / scale;
+}
+
 /** Money: `$`, `USD`, spaces, thousands separators, a leading minus or parentheses for negatives; `1.234,56` read as a decimal comma. */
 export function parseAmount(text: string): FactValue<number> {
-  // Fast path for the bare amounts ACE's CSV export writes, e.g. `955.17`.
-  let plain = text.length > 0 && text.length < 16;
-  let dots = 0;
-  for (let index = 0; plain && index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 46) dots++;
-    else if (code < 48 || code > 57) plain = false;
-  }
-  if (plain && dots <= 1 && text.charCodeAt(0) !== 46 && text.charCodeAt(text.length - 1) !== 46) return Number(text);
+  const plain = plainDigitsAmount(text);
+  if (plain >= 0) return plain;
   if (isBlank(text)) return undefined;
   let value = text.trim();
   let negative = false;
