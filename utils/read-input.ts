@@ -359,15 +359,15 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   function processFreeText(text: string, final: boolean): void {
     const cut = final ? text.length : text.lastIndexOf('\n') + 1;
     const matches = findEntryNumbersInText(cut === text.length ? text : text.slice(0, cut));
-    let position = 0;
+    // The next line end is kept between matches: searching again from each match rescanned a long line per match.
+    let lineEnd = text.indexOf('\n');
     for (const match of matches) {
-      for (let at = text.indexOf('\n', position); at >= 0 && at < match.start; at = text.indexOf('\n', at + 1)) nextLine++;
-      position = match.start;
+      for (; lineEnd >= 0 && lineEnd < match.start; lineEnd = text.indexOf('\n', lineEnd + 1)) nextLine++;
       const input = text.slice(match.start, match.end);
       const parsed = parseEntryNumber(input);
       addEntry(nextLine, input, parsed);
     }
-    for (let at = text.indexOf('\n', position); at >= 0 && at < cut; at = text.indexOf('\n', at + 1)) nextLine++;
+    for (; lineEnd >= 0 && lineEnd < cut; lineEnd = text.indexOf('\n', lineEnd + 1)) nextLine++;
     // The last line has no line end: count it too.
     if (final && text.length > 0 && !text.endsWith('\n')) nextLine++;
     carry = text.slice(cut);
