@@ -386,7 +386,9 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     if (!final && cut < 0 && sample.length < 16 * sampleSize) return;
     const complete = final || cut < 0 ? sample : sample.slice(0, cut + 1);
     if (!final && !/\S/.test(complete)) return;
-    decision = decideLayout(complete, final || cut < 0);
+    // Decided on the first 1 MB at most, as when text arrives in pieces: a 10 MB first line was scanned whole several times.
+    const clipped = complete.length > 16 * sampleSize;
+    decision = decideLayout(clipped ? complete.slice(0, 16 * sampleSize) : complete, final || cut < 0 || clipped);
     if (!decision) {
       if (final || sample.length >= 16 * sampleSize) throw noEntryNumbers();
       return;
