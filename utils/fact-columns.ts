@@ -300,6 +300,23 @@ export class FactRowReader {
     if (line) addTariffLine(merged, line);
     if (this.lineProblem) noteRowProblem(merged, this.lineProblem);
   }
+
+  /**
+   * Like readInto, for a row right after one this reader read into the same `merged` (the next line of one entry):
+   * a cell unchanged since that row would merge the same value again, a no-op, so it is skipped.
+   */
+  readNextLineInto(cells: readonly string[], row: number, merged: MergedEntryFacts): void {
+    for (const scalar of this.scalars) {
+      if ((cells[scalar.index] ?? '') === scalar.lastText) continue;
+      const value = this.valueOf(scalar, cells);
+      if (value === undefined) continue;
+      if (value === null) noteRowProblem(merged, this.badFact(scalar, cells, row));
+      else mergeFactValue(merged, scalar.field as ScalarFact, value, row);
+    }
+    const line = this.tariffLine(cells, row);
+    if (line) addTariffLine(merged, line);
+    if (this.lineProblem) noteRowProblem(merged, this.lineProblem);
+  }
 }
 
 /** Facts of one row of cells under `columns`; for many rows, reuse a FactRowReader. */

@@ -273,7 +273,8 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     const cell = row[entryColumn] ?? '';
     // ES-003 lines of one entry follow each other: same cell, same entry.
     if (mergesRows && cell === lastCell && lastMerged !== null) {
-      factReader!.readInto(row, line, lastMerged);
+      // The reader's previous row went into lastMerged too: every row that reaches the reader resets or sets it.
+      factReader!.readNextLineInto(row, line, lastMerged);
       lastEntry!.rowCount++;
       return;
     }
