@@ -212,6 +212,8 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   let sample = '';
   let decision: Decision | null = null;
   let carry = '';
+  /** Text held back while the unfinished part (an open quote, a line without end) is longer than all that came since. */
+  let heldBack = '';
   let nextLine = 1;
   let rowIndex = 0;
   let sawText = false;
@@ -413,7 +415,14 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     const text = normalise(chunk, final);
     if (!sawText && /\S/.test(text)) sawText = true;
     if (decision) {
-      process(carry + text, final);
+      // Re-reading a long unfinished row for every chunk was quadratic: it is read again once as much new text has come.
+      if (!final && carry.length > windowSize && heldBack.length + text.length < carry.length) {
+        heldBack += text;
+        return;
+      }
+      const held = heldBack;
+      heldBack = '';
+      process(carry + held + text, final);
       return;
     }
     sample += text;
