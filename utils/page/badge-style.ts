@@ -64,3 +64,12 @@ export function applyStyles(shadow: ShadowRoot, css: string): void {
   style.textContent = css;
   shadow.append(style);
 }
+
+/** A span marked as ours, whose open shadow root carries the given styles: the one way the overlay puts anything in a page. */
+export function createShadowHost(marker: string, markerValue: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
+  const host = document.createElement('span');
+  host.setAttribute(marker, markerValue);
+  const shadow = host.attachShadow({ mode: 'open' });
+  applyStyles(shadow, css);
+  return { host, shadow };
+}

@@ -4,7 +4,7 @@ import { formatEntryNumber } from '../entry-number';
 import { factLabels } from '../eligibility';
 import { countdownText, verdictLabels } from '../verdict-labels';
 import { badgeVerdict, type BadgeContent } from './badge';
-import { applyStyles, tooltipCss } from './badge-style';
+import { createShadowHost, tooltipCss } from './badge-style';
 
 export interface BadgeTooltip {
   show(anchor: Element, content: BadgeContent): void;
@@ -14,10 +14,7 @@ export interface BadgeTooltip {
 
 /** One tooltip for all badges, in the top layer (popover) so page stacking and overflow cannot hide it. */
 export function createBadgeTooltip(signal: AbortSignal): BadgeTooltip {
-  const host = document.createElement('span');
-  host.setAttribute('data-cape-tooltip', '');
-  const shadow = host.attachShadow({ mode: 'open' });
-  applyStyles(shadow, tooltipCss);
+  const { host, shadow } = createShadowHost('data-cape-tooltip', '', tooltipCss);
   const tip = document.createElement('div');
   tip.className = 'tip';
   tip.id = 'cape-tooltip';

@@ -1,7 +1,7 @@
 import type { EntryAssessment, EntryVerdict } from '../entry-assessment';
 import { formatEntryNumber } from '../entry-number';
 import { countdownText, verdictLabels, verdictSymbols } from '../verdict-labels';
-import { applyStyles, badgeCss } from './badge-style';
+import { badgeCss, createShadowHost } from './badge-style';
 
 /** Marks our badge hosts, so scans and mutation handling skip them. */
 export const badgeHostAttribute = 'data-cape-entry';
@@ -22,11 +22,8 @@ const hiddenAttribute = 'data-cape-hidden';
 
 /** A badge host, hidden until revealed: a span whose shadow root keeps page styles out. */
 export function createBadgeHost(entryNumber: string): HTMLElement {
-  const host = document.createElement('span');
-  host.setAttribute(badgeHostAttribute, entryNumber);
+  const { host } = createShadowHost(badgeHostAttribute, entryNumber, badgeCss);
   host.setAttribute(hiddenAttribute, '');
-  const shadow = host.attachShadow({ mode: 'open' });
-  applyStyles(shadow, badgeCss);
   return host;
 }
 

@@ -1,4 +1,4 @@
-import { applyStyles } from './badge-style';
+import { createShadowHost } from './badge-style';
 
 const noticeCss = `
 :host{all:initial !important;position:fixed !important;right:16px !important;bottom:16px !important;z-index:2147483647 !important}
@@ -11,10 +11,7 @@ button:focus-visible{outline:2px solid #1a1a1a;outline-offset:2px}
 /** A small notice in the page corner saying what was saved; it goes by itself, and offers to turn capture off. */
 export function showCaptureNotice(message: string, options: { onTurnOff: () => void; signal: AbortSignal; durationMs?: number }): HTMLElement {
   document.querySelector('[data-cape-notice]')?.remove();
-  const host = document.createElement('span');
-  host.setAttribute('data-cape-notice', '');
-  const shadow = host.attachShadow({ mode: 'open' });
-  applyStyles(shadow, noticeCss);
+  const { host, shadow } = createShadowHost('data-cape-notice', '', noticeCss);
   const box = document.createElement('div');
   box.className = 'notice';
   box.setAttribute('role', 'status');
