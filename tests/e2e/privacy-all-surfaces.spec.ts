@@ -2,7 +2,7 @@ import type { Request, Worker } from '@playwright/test';
 import { expect, test, useFixtureToday } from './extension-test';
 import { settledBadges } from './support/badges';
 
-/** Network APIs in the background worker, wrapped so any use by the extension is recorded (Playwright does not see its requests). */
+/** Network APIs in the background worker, wrapped so any use by the extension is recorded: a second net beside Playwright's own request events. */
 async function spyOnWorkerNetwork(background: Worker): Promise<void> {
   await background.evaluate(() => {
     const scope = globalThis as unknown as Record<string, unknown> & { __capeNetworkCalls: string[] };
