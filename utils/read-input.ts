@@ -224,6 +224,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   let mergesRows = false;
   let readsFacts = false;
   let parser: Papa.Parser | null = null;
+  let delimiterInUse = ',';
   let factReader: FactRowReader | null = null;
   let lastCell: string | undefined;
   let lastParsed: ParsedEntryNumber | null = null;
@@ -341,8 +342,32 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
         continue;
       }
       handleRow(row, line);
+      if (multiLine) recoverSwallowedRows(row, line);
     }
     return final ? '' : text.substring(cursor);
+  }
+
+  /**
+   * A stray quote (a formula typed by hand, `=HYPERLINK("…","…")`) opens a cell that runs over the next rows. Lines inside
+   * such a cell that hold an entry number in the entry column are read as the rows the user meant, so no entry is lost.
+   */
+  function recoverSwallowedRows(row: string[], line: number): void {
+    let lineOffset = 0;
+    for (let column = 0; column < row.length; column++) {
+      const cell = row[column]!;
+      if (!cell.includes('\n')) continue;
+      const segments = cell.split('\n');
+      if (column !== entryColumn) {
+        for (let index = 1; index < segments.length; index++) {
+          const segment = segments[index]!;
+          if (!findEntryNumbersInText(segment).some((match) => match.checkDigitValid)) continue;
+          const cells = (Papa.parse<string[]>(segment, { delimiter: delimiterInUse, quoteChar: '\u0000' }).data[0] ?? []).map((each) => each.replace(/^"|"$/g, ''));
+          // A line of several cells with an entry number where the entry column is: a row, not a note listing numbers.
+          if (cells.length >= 2 && parseCell(cells[entryColumn] ?? '').entryNumber !== null) handleRow(cells, line + lineOffset + index);
+        }
+      }
+      lineOffset += segments.length - 1;
+    }
   }
 
   function processColumns(text: string, final: boolean): void {
@@ -403,6 +428,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       readsFacts = hasFactColumns(decision.columns);
       // One row per tariff line is what makes repeated entries lines of one entry rather than duplicates.
       mergesRows = readsFacts && decision.columns.htsNumber !== undefined;
+      delimiterInUse = decision.delimiter;
       parser = new Papa.Parser({ delimiter: decision.delimiter, newline: '\n' });
       if (readsFacts) factReader = new FactRowReader(decision.columns);
     }
