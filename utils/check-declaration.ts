@@ -1,11 +1,13 @@
 import type { CalendarDate } from './calendar-date';
-import { deadlinesOfReadableFacts, type EntryDeadlines } from './deadlines';
-import { eligibilityOfReadableFacts, type EligibilityOptions, type EligibilityReason, type EligibilityResult, type Verdict } from './eligibility';
+import type { EntryDeadlines } from './deadlines';
+import { createDeadlinesMemo } from './deadlines-memo';
+import type { EligibilityOptions, EligibilityReason, EligibilityResult, Verdict } from './eligibility';
 import type { EntryFacts } from './entry-facts';
 import { formatEntryNumber } from './entry-number';
 import { isBlockingProblem, problemMessage, type EntryProblem, type EntryProblemCode, type ReportedProblem } from './entry-problems';
 import type { InputEntry } from './read-input';
 import { builtInRuleSets, ruleSetFor } from './rule-sets';
+import { createVerdictMemo } from './verdict-memo';
 import { readableFacts } from './well-formed-facts';
 
 /** Entry number (normal form) → the CAPE claim number(s) it is already on. */
@@ -96,6 +98,12 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
   const eligibilityOptions: EligibilityOptions = { ...options.eligibility, filingDate };
   const windowOffset = ruleSetFor(filingDate, ruleSets)?.liquidatedEntryLastDayOffset;
   const deadlineOptions = windowOffset === undefined ? {} : { capeWindowLastDayOffset: windowOffset };
+  const eligibilityOf = createVerdictMemo(eligibilityOptions);
+  const deadlinesOf = createDeadlinesMemo(options.today, deadlineOptions);
+  // Entries without fact columns share one facts object: its results are reused as they are.
+  let lastFacts: Readonly<EntryFacts> | null = null;
+  let lastEligibility: EligibilityResult | null = null;
+  let lastDeadlines: EntryDeadlines = noDeadlines;
   /** Entry number → index in `entries` of its first occurrence. */
   const firstSeen = new Map<string, number>();
   const entries: CheckedEntry[] = [];
@@ -134,14 +142,19 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
         firstSeen.set(entryNumber, entries.length);
         const claims = claimNumbersOf(options.knownClaims?.get(entryNumber));
         if (claims) problems = problems.concat({ code: 'already-claimed', entryNumber, claimNumbers: claims });
-        // Facts checked for well-formedness once, for both the verdict and the deadlines.
-        const facts = readableFacts(input.facts);
-        const eligibility = eligibilityOfReadableFacts(facts, eligibilityOptions);
+        if (input.facts !== lastFacts || lastEligibility === null) {
+          // Facts checked for well-formedness once, for both the verdict and the deadlines.
+          const facts = readableFacts(input.facts);
+          lastFacts = input.facts;
+          lastEligibility = eligibilityOf(facts);
+          lastDeadlines = deadlinesOf(facts);
+        }
+        const eligibility = lastEligibility;
         verdict = eligibility.verdict;
         reasons = eligibility.reasons;
         missingFacts = eligibility.missingFacts;
         summary.ruleSet ??= eligibility.ruleSet;
-        deadlines = deadlinesOfReadableFacts(facts, options.today, deadlineOptions);
+        deadlines = lastDeadlines;
       }
     }
 

@@ -102,17 +102,30 @@ function isIeepaNumber(htsNumber: string, table: IeepaTariffTable): boolean {
   return answer;
 }
 
+/** What an entry's tariff lines say of IEEPA duty: the only thing the no-ieepa-line rule reads from them. */
+export type IeepaDuty = 'no-lines' | 'refundable' | 'duty-missing' | 'none';
+
 // domain.md §5, §7: a 9903.01.xx / 9903.02.xx line with duty above zero
-function noIeepaLine({ facts, ieepaTable }: CheckContext): CheckOutcome {
-  const lines = facts.tariffLines;
-  if (lines === undefined || lines.length === 0) return missingTariffLines;
+export function ieepaDutyOf(lines: EntryFacts['tariffLines'], ieepaTable: IeepaTariffTable): IeepaDuty {
+  if (lines === undefined || lines.length === 0) return 'no-lines';
   let dutyMissing = false;
   for (const line of lines) {
     if (!isIeepaNumber(line.htsNumber, ieepaTable)) continue;
     if (line.dutyAmount === undefined) dutyMissing = true;
-    else if (line.dutyAmount > 0) return pass;
+    else if (line.dutyAmount > 0) return 'refundable';
   }
-  return dutyMissing ? missingDutyAmount : noIeepaDuty;
+  return dutyMissing ? 'duty-missing' : 'none';
+}
+
+const ieepaOutcomes: Record<IeepaDuty, CheckOutcome> = {
+  'no-lines': missingTariffLines,
+  refundable: pass,
+  'duty-missing': missingDutyAmount,
+  none: noIeepaDuty,
+};
+
+function noIeepaLine({ facts, ieepaTable }: CheckContext): CheckOutcome {
+  return ieepaOutcomes[ieepaDutyOf(facts.tariffLines, ieepaTable)];
 }
 
 // domain.md §5: flagged for reconciliation or type 09; Phase 2 accepts types 01, 02, 06 while no type 09 is filed
