@@ -19,7 +19,7 @@ export const badgeCss = `
 :host{all:initial !important;font-size:inherit !important;display:inline-block !important;vertical-align:baseline !important;
   margin-inline-start:0.3em !important;float:none !important;position:static !important}
 :host([data-cape-hidden]){display:none !important}
-.pill{all:initial;box-sizing:border-box;display:inline-flex;align-items:baseline;gap:0.25em;white-space:nowrap;
+.pill{all:initial;box-sizing:border-box;display:inline-block;white-space:pre;
   font:600 0.8em/1.1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 0.45em;border:1px solid;border-radius:1em;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
 .countdown{font-weight:400}

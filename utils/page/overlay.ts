@@ -42,15 +42,6 @@ interface PlannedBadges {
   /** The text as read, so a node the page changed in the meantime is read again instead of badged wrongly. */
   data: string;
   matches: EntryNumberMatch[];
-  /** In or near the viewport when read (layout is clean while reading, so this costs no extra layout). */
-  onScreen: boolean;
-}
-
-function isNearViewport(element: Element | null): boolean {
-  if (!element) return true;
-  const box = element.getBoundingClientRect();
-  const height = element.ownerDocument.defaultView?.innerHeight ?? 1000;
-  return box.bottom > -height && box.top < height * 2;
 }
 
 /**
@@ -58,6 +49,8 @@ function isNearViewport(element: Element | null): boolean {
  * which on a 10,000-row report costs more than the inserts themselves. Still well under the 50 ms long-task line.
  */
 const writeBudgetMs = 30;
+
+const nothingStored: StoredEntry = Object.freeze({ facts: Object.freeze({}), claims: Object.freeze([]) as unknown as StoredEntry['claims'] });
 
 /** A page that keeps removing a badge wins after this many re-inserts: we never fight the page. */
 const maxReinserts = 3;
@@ -136,7 +129,10 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     return host;
   };
 
-  /** Shows every badge placed since the last call in one go: the page lays its table out once, not once per chunk. */
+  /**
+   * Shows every badge placed in a pass in one go. Any change to a big table makes the browser lay all of it out again (on the
+   * 10,000-row report a one-character change costs about as much as the page's own first layout), so a pass pays that once.
+   */
   const revealHiddenBadges = (): void => {
     for (const host of hiddenHosts) revealBadge(host);
     hiddenHosts.length = 0;
@@ -161,7 +157,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       found.add(match.entryNumber);
       kept.push(match);
     }
-    if (kept.length) planned.push({ text, data: text.data, matches: kept, onScreen: isNearViewport(text.parentElement) });
+    if (kept.length) planned.push({ text, data: text.data, matches: kept });
   };
 
   /** Puts the badges of one text node in the page, right after each number (splitting the text where a number is mid-text). */
@@ -209,7 +205,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     if (request.length === 0) return;
     try {
       const answers = await dependencies.lookup(request);
-      for (const [entryNumber, answer] of answers) stored.set(entryNumber, answer);
+      for (const { entryNumber } of request) stored.set(entryNumber, answers.get(entryNumber) ?? nothingStored);
     } catch (error) {
       // Without history the badges still show what the page itself says.
       dependencies.onError(error);
@@ -263,10 +259,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       await lookUp(unknown);
       const statusCache = new Map<string, BadgeContent>();
       const place = guard((plan: PlannedBadges) => placeBadges(plan, statusCache));
-      // What the user sees first gets its badges first; the rest are shown together at the end.
-      await runInChunks(planned.filter((plan) => plan.onScreen), place, { signal, budgetMs: writeBudgetMs });
-      revealHiddenBadges();
-      await runInChunks(planned.filter((plan) => !plan.onScreen), place, { signal, budgetMs: writeBudgetMs });
+      await runInChunks(planned, place, { signal, budgetMs: writeBudgetMs });
       revealHiddenBadges();
       dependencies.onEntriesChanged?.(countEntries());
     });

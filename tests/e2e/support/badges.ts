@@ -27,14 +27,20 @@ export async function allBadges(page: Page): Promise<BadgeSeen[]> {
   return perFrame.flat();
 }
 
-/** Waits until the expected number of distinct entries have badges and every badge has its verdict. */
+/** Badges placed but not yet shown: the overlay reveals a pass's badges together at its end. */
+async function hiddenBadgeCount(page: Page): Promise<number> {
+  const perFrame = await Promise.all(page.frames().map((frame) => frame.$$eval('[data-cape-entry][data-cape-hidden]', (hosts) => hosts.length).catch(() => 0)));
+  return perFrame.reduce((sum, count) => sum + count, 0);
+}
+
+/** Waits until the expected number of distinct entries have badges, every badge has its verdict, and all are shown. */
 export async function settledBadges(page: Page, expectedEntries: number, timeout = 10_000): Promise<BadgeSeen[]> {
   await expect
     .poll(
       async () => {
         const badges = await allBadges(page);
         const entries = new Set(badges.map((badge) => badge.entryNumber)).size;
-        return badges.every((badge) => badge.verdict !== null) ? entries : -entries;
+        return badges.every((badge) => badge.verdict !== null) && (await hiddenBadgeCount(page)) === 0 ? entries : -entries;
       },
       { timeout },
     )
