@@ -1,31 +1,45 @@
 /** Elements whose text is not page prose: code, styles, form fields, editable areas. */
 const skippedTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'SVG', 'CODE', 'PRE']);
 
-/** Text nodes under `root` long enough to hold an entry number, skipping code, form fields, editable text and our own badges. */
+/** The shortest text that can hold an entry number (11 characters, undashed). */
+const shortestEntryText = 11;
+
+/**
+ * Text nodes under `root` long enough to hold an entry number, skipping code, form fields, editable text and our own badges.
+ * The walker has no script filter: a filter is a call into script per node, which on a 10,000-row table cost seconds.
+ */
 export function* textNodesUnder(root: Node, isOwnNode: (node: Node) => boolean): Generator<Text> {
+  const skipped = new Map<Element, boolean>();
+  const isInSkipped = (element: Element | null): boolean => {
+    const path: Element[] = [];
+    let verdict = false;
+    for (; element; element = element.parentElement) {
+      const known = skipped.get(element);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      path.push(element);
+      if (isSkipped(element, isOwnNode)) {
+        verdict = true;
+        break;
+      }
+    }
+    for (const element of path) skipped.set(element, verdict);
+    return verdict;
+  };
   if (root.nodeType === Node.TEXT_NODE) {
-    const parent = root.parentElement;
-    if (parent && !isSkipped(parent, isOwnNode)) yield* worthReading(root as Text);
+    const text = root as Text;
+    if (text.data.length >= shortestEntryText && text.parentElement && !isInSkipped(text.parentElement)) yield text;
     return;
   }
   if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_NODE && root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
-  if (root.nodeType === Node.ELEMENT_NODE) {
-    for (let element: Element | null = root as Element; element; element = element.parentElement) {
-      if (isSkipped(element, isOwnNode)) return;
-    }
-  }
   const document = root.ownerDocument ?? (root as Document);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isSkipped(node as Element, isOwnNode) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) yield* worthReading(node as Text);
-}
-
-function* worthReading(text: Text): Generator<Text> {
-  if (text.data.length >= 11) yield text;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (text.data.length >= shortestEntryText && !isInSkipped(text.parentElement)) yield text;
+  }
 }
 
 /** Attribute checks only: `isContentEditable` recomputes styles, which costs a style pass per element on a page we are changing. */
