@@ -1,3 +1,4 @@
+import type { EntryFacts } from './entry-facts';
 import { isEntryNumberKey } from './history-keys';
 import type { HistoryDb } from './history-db';
 import { historyForEntries } from './history-for-entries';
@@ -22,15 +23,15 @@ export function historyMessageHandlers(options: {
         const counts = await learnEntryFactsBulk(database, withFacts, 'page', learnedOn);
         if (counts.added || counts.updated) learnedRevision = await options.onHistoryChanged();
       }
-      const entryNumbers = valid.map((entry) => entry.entryNumber);
-      const known = await historyForEntries(database, new Set(entryNumbers));
-      return {
-        entries: entryNumbers.map((entryNumber): [string, StoredEntry] => [
-          entryNumber,
-          { facts: known.facts.get(entryNumber) ?? {}, claims: known.claims.get(entryNumber) ?? [] },
-        ]),
-        ...(learnedRevision === undefined ? {} : { learnedRevision }),
-      };
+      const known = await historyForEntries(database, new Set(valid.map((entry) => entry.entryNumber)));
+      // Only what history adds to the page: a 10,000-row report would otherwise get all its own facts back.
+      const answers: Array<[string, StoredEntry]> = [];
+      for (const { entryNumber, facts: pageFacts } of valid) {
+        const facts = factsThePageLacks(known.facts.get(entryNumber), pageFacts);
+        const claims = known.claims.get(entryNumber) ?? [];
+        if (claims.length || Object.keys(facts).length) answers.push([entryNumber, { facts, claims }]);
+      }
+      return { entries: answers, ...(learnedRevision === undefined ? {} : { learnedRevision }) };
     },
     async 'history:capture-claims'({ claims }) {
       const result = await saveClaims(await history(), claims);
@@ -38,4 +39,13 @@ export function historyMessageHandlers(options: {
       return result;
     },
   };
+}
+
+function factsThePageLacks(stored: EntryFacts | undefined, pageFacts: EntryFacts): EntryFacts {
+  const lacking: EntryFacts = {};
+  if (!stored) return lacking;
+  for (const key of Object.keys(stored) as (keyof EntryFacts)[]) {
+    if (pageFacts[key] === undefined && stored[key] !== undefined) (lacking as Record<string, unknown>)[key] = stored[key];
+  }
+  return lacking;
 }

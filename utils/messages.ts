@@ -5,7 +5,10 @@ import type { PageEntry, StoredEntry } from './page/entry-lookup';
 
 /** Messages between the surfaces; every one has a `type` and a typed answer. */
 export interface MessageMap {
-  /** Content script → background: facts seen on a page (learned into the ledger), answered with stored facts and claims. */
+  /**
+   * Content script → background: facts seen on a page (learned into the ledger), answered with what history adds: stored facts
+   * the page did not show, and claims. Entries history adds nothing to are left out of the answer.
+   */
   'history:lookup-entries': {
     request: { entries: PageEntry[]; learnedOn: string };
     /** `learnedRevision`: the history revision this page's own new facts made, so it can skip the refresh they cause. */

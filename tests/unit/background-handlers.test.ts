@@ -29,6 +29,21 @@ describe('history message handlers', () => {
     expect(revision()).toBe(1);
   });
 
+  it('answers only what history adds to the page: stored facts the page did not show, and claims', async () => {
+    const { handlers } = handlersWithFreshHistory();
+    await handlers['history:lookup-entries']!(lookup([{ entryNumber: 'EQ700564782', facts: { entryType: '01', entrySummaryDate: '2026-03-02', liquidationStatus: 'unliquidated' } }]), {});
+    const answer = await handlers['history:lookup-entries']!(
+      lookup([
+        { entryNumber: 'EQ700564782', facts: { entryType: '01', liquidationStatus: 'liquidated' } },
+        { entryNumber: 'EQ700564790', facts: {} },
+      ]),
+      {},
+    );
+    expect(answer.entries).toEqual([['EQ700564782', { facts: { entrySummaryDate: '2026-03-02' }, claims: [] }]]);
+    const sameFacts = await handlers['history:lookup-entries']!(lookup([{ entryNumber: 'EQ700564782', facts: { entryType: '01', entrySummaryDate: '2026-03-02', liquidationStatus: 'liquidated' } }]), {});
+    expect(sameFacts.entries).toEqual([]);
+  });
+
   it('answers the claims that hold an entry once captured, and ignores malformed entry numbers', async () => {
     const { handlers } = handlersWithFreshHistory();
     await handlers['history:capture-claims']!(
