@@ -122,6 +122,17 @@ function looksLikeEntryNumber(parsed: ParsedEntryNumber): boolean {
   return code === 'check-digit' || code === 'spreadsheet-damage';
 }
 
+/** True when a CR is not followed by LF (old Mac line ends, or a CR inside a line). */
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 2)) if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
+}
+
+/** CRLF and lone CR as LF, so a line end is one character wherever papaparse or a line count reads the text. */
+function withLfLineEnds(text: string): string {
+  return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 function parseRows(text: string, delimiter: string, final: boolean): string[][] {
   const parser = new Papa.Parser({ delimiter, newline: '\n', preview: sampleRows });
   return parser.parse(text, 0, !final).data as string[][];
@@ -246,8 +257,9 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       heldCarriageReturn = true;
       text = text.slice(0, -1);
     }
-    // CRLF, LF and lone CR all end a line: normalised so line numbers count every kind.
-    return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+    // CRLF, LF and lone CR all end a line, so line numbers count every kind. CRLF alone is left to the readers of
+    // windows and lines (rewriting a whole file's line ends cost a tenth of a parse); a lone CR is rewritten here.
+    return hasLoneCarriageReturn(text) ? text.replace(/\r\n?/g, '\n') : text;
   }
 
   function parseCell(cell: string): ParsedEntryNumber {
@@ -324,7 +336,47 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     return count;
   }
 
-  function parseWindow(text: string, final: boolean): string {
+  /** Cells of one line of an unquoted window, refilled for each line: handleRow keeps none of them. */
+  const lineCells: string[] = [];
+
+  /**
+   * A window without a quote, read as papaparse's fast mode reads it (lines at LF, cells at the delimiter) without its
+   * copy of every line and one array per row; a CR before the LF ends the line too.
+   */
+  function parseUnquotedWindow(text: string, final: boolean): string {
+    let start = 0;
+    // The next delimiter is kept between lines: searching from each line would rescan a window without one per line.
+    let nextDelimiter = text.indexOf(delimiterInUse);
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) {
+        if (!final) break;
+        end = text.length;
+      }
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const line = nextLine++;
+      if (rowIndex++ < skipRows) {
+        if (rowIndex === skipRows && hasHeader) headerRow = line;
+      } else {
+        lineCells.length = 0;
+        let cellStart = start;
+        if (nextDelimiter >= 0 && nextDelimiter < start) nextDelimiter = text.indexOf(delimiterInUse, start);
+        while (nextDelimiter >= 0 && nextDelimiter < lineEnd) {
+          lineCells.push(text.slice(cellStart, nextDelimiter));
+          cellStart = nextDelimiter + 1;
+          nextDelimiter = text.indexOf(delimiterInUse, cellStart);
+        }
+        lineCells.push(text.slice(cellStart, lineEnd));
+        handleRow(lineCells, line);
+      }
+      start = end + 1;
+    }
+    return final ? '' : text.slice(start);
+  }
+
+  function parseWindow(raw: string, final: boolean): string {
+    if (raw.indexOf('"') < 0) return parseUnquotedWindow(raw, final);
+    const text = withLfLineEnds(raw);
     const results = parser!.parse(text, 0, !final);
     const rows = results.data as string[][];
     const cursor = final ? text.length : (results.meta.cursor as number);
@@ -384,7 +436,8 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     carry = parseWindow(left + text.slice(start), final);
   }
 
-  function processFreeText(text: string, final: boolean): void {
+  function processFreeText(raw: string, final: boolean): void {
+    const text = withLfLineEnds(raw);
     const cut = final ? text.length : text.lastIndexOf('\n') + 1;
     const matches = findEntryNumbersInText(cut === text.length ? text : text.slice(0, cut));
     // The next line end is kept between matches: searching again from each match rescanned a long line per match.
@@ -415,8 +468,11 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     const complete = final || cut < 0 ? sample : sample.slice(0, cut + 1);
     if (!final && !/\S/.test(complete)) return;
     // Decided on the first 1 MB at most, as when text arrives in pieces: a 10 MB first line was scanned whole several times.
-    const clipped = complete.length > 16 * sampleSize;
-    decision = decideLayout(clipped ? complete.slice(0, 16 * sampleSize) : complete, final || cut < 0 || clipped);
+    // LF line ends at most halve the text, so the first 2 MB give that first 1 MB.
+    const limit = 16 * sampleSize;
+    const head = withLfLineEnds(complete.length > 2 * limit ? complete.slice(0, 2 * limit) : complete);
+    const clipped = head.length > limit || complete.length > 2 * limit;
+    decision = decideLayout(clipped ? head.slice(0, limit) : head, final || cut < 0 || clipped);
     if (!decision) {
       if (final || sample.length >= 16 * sampleSize) throw noEntryNumbers();
       return;
