@@ -31,36 +31,92 @@ export function revealBadge(host: HTMLElement): void {
   host.removeAttribute(hiddenAttribute);
 }
 
-/** Fills or updates a badge; text only, never HTML. Returns false when nothing changed. */
-export function renderBadge(host: HTMLElement, content: BadgeContent): boolean {
+/** What a badge shows, as one string: equal keys draw the same pill. */
+function badgeKey(content: BadgeContent): string {
+  const deadline = content.kind === 'status' ? content.status.deadlines.nextDeadline : undefined;
+  const claimNumber = content.kind === 'status' ? (content.status.holdingClaim?.claimNumber ?? '') : '';
+  return `${badgeVerdict(content)}|${deadline?.date ?? ''}|${deadline?.daysLeft ?? ''}|${claimNumber}`;
+}
+
+/** A badge's new look as plain values: working it out touches no page node, applying it writes only what differs. */
+export interface PreparedBadge {
+  key: string;
+  verdict: EntryVerdict;
+  deadlineDate: string | null;
+  label: string;
+  countdown: string | null;
+  accessibleName: string;
+}
+
+export function isBadgeCurrent(host: HTMLElement, content: BadgeContent): boolean {
+  return host.dataset.capeRendered === badgeKey(content);
+}
+
+export function prepareBadge(content: BadgeContent): PreparedBadge {
   const verdict = badgeVerdict(content);
   const deadline = content.kind === 'status' ? content.status.deadlines.nextDeadline : undefined;
-  const key = `${verdict}|${deadline?.date ?? ''}|${deadline?.daysLeft ?? ''}|${content.kind === 'status' ? (content.status.holdingClaim?.claimNumber ?? '') : ''}`;
-  if (host.dataset.capeRendered === key) return false;
-  host.dataset.capeRendered = key;
-  host.setAttribute('data-cape-verdict', verdict);
-  if (deadline) host.setAttribute('data-cape-deadline', deadline.date);
-  else host.removeAttribute('data-cape-deadline');
+  return {
+    key: badgeKey(content),
+    verdict,
+    deadlineDate: deadline?.date ?? null,
+    label: `${verdictSymbols[verdict]} ${verdictLabels[verdict]}`,
+    countdown: deadline && deadline.daysLeft >= 0 ? ` · ${countdownText(deadline.daysLeft)}` : null,
+    accessibleName: badgeAccessibleName(content),
+  };
+}
 
-  const shadow = host.shadowRoot!;
-  let pill = shadow.querySelector('button');
+/** The pill's nodes: a text node and a countdown span, as few as the words need (revealing 10,000 badges styles every one). */
+interface PillNodes {
+  button: HTMLButtonElement;
+  label: Text;
+  countdown: HTMLSpanElement | null;
+}
+
+const pills = new WeakMap<HTMLElement, PillNodes>();
+
+function pillOf(host: HTMLElement): PillNodes {
+  let pill = pills.get(host);
   if (!pill) {
-    pill = document.createElement('button');
-    pill.type = 'button';
-    pill.className = 'pill';
-    shadow.append(pill);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'pill';
+    const label = document.createTextNode('');
+    button.append(label);
+    host.shadowRoot!.append(button);
+    pills.set(host, (pill = { button, label, countdown: null }));
   }
-  pill.dataset.verdict = verdict;
-  // As few nodes as the words need: revealing 10,000 badges styles and lays out every one of them in one frame.
-  const parts: Node[] = [document.createTextNode(`${verdictSymbols[verdict]} ${verdictLabels[verdict]}`)];
-  if (deadline && deadline.daysLeft >= 0) {
-    const countdown = document.createElement('span');
-    countdown.className = 'countdown';
-    countdown.textContent = ` · ${countdownText(deadline.daysLeft)}`;
-    parts.push(countdown);
+  return pill;
+}
+
+/** Text only, never HTML; writes only what changed, since a settings change redraws every badge in one task. */
+export function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
+  host.dataset.capeRendered = prepared.key;
+  if (host.getAttribute('data-cape-verdict') !== prepared.verdict) host.setAttribute('data-cape-verdict', prepared.verdict);
+  if (host.getAttribute('data-cape-deadline') !== prepared.deadlineDate) {
+    if (prepared.deadlineDate) host.setAttribute('data-cape-deadline', prepared.deadlineDate);
+    else host.removeAttribute('data-cape-deadline');
   }
-  pill.replaceChildren(...parts);
-  pill.setAttribute('aria-label', badgeAccessibleName(content));
+  const pill = pillOf(host);
+  if (pill.button.dataset.verdict !== prepared.verdict) pill.button.dataset.verdict = prepared.verdict;
+  if (pill.label.data !== prepared.label) pill.label.data = prepared.label;
+  if (prepared.countdown === null) {
+    pill.countdown?.remove();
+    pill.countdown = null;
+  } else if (!pill.countdown) {
+    pill.countdown = document.createElement('span');
+    pill.countdown.className = 'countdown';
+    pill.countdown.textContent = prepared.countdown;
+    pill.button.append(pill.countdown);
+  } else if (pill.countdown.textContent !== prepared.countdown) {
+    pill.countdown.textContent = prepared.countdown;
+  }
+  pill.button.setAttribute('aria-label', prepared.accessibleName);
+}
+
+/** Fills or updates a badge at once. Returns false when nothing changed. */
+export function renderBadge(host: HTMLElement, content: BadgeContent): boolean {
+  if (isBadgeCurrent(host, content)) return false;
+  applyBadge(host, prepareBadge(content));
   return true;
 }
 

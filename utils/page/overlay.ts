@@ -3,7 +3,7 @@ import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
-import { createBadgeHost, isBadgeHost, renderBadge, revealBadge, type BadgeContent } from './badge';
+import { applyBadge, createBadgeHost, isBadgeCurrent, isBadgeHost, prepareBadge, renderBadge, revealBadge, type BadgeContent, type PreparedBadge } from './badge';
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
@@ -44,10 +44,7 @@ interface PlannedBadges {
   matches: EntryNumberMatch[];
 }
 
-/**
- * Writes go in fewer, larger chunks than reads: every chunk of inserts makes the browser lay out the page's table again,
- * which on a 10,000-row report costs more than the inserts themselves. Still well under the 50 ms long-task line.
- */
+/** Hidden badges are placed in fewer, larger chunks than reads: each chunk costs the browser a frame of its own. */
 const writeBudgetMs = 30;
 
 const nothingStored: StoredEntry = Object.freeze({ facts: Object.freeze({}), claims: Object.freeze([]) as unknown as StoredEntry['claims'] });
@@ -212,17 +209,38 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     }
   };
 
-  const show = (anchor: Anchor, host: HTMLElement, statusCache: Map<string, BadgeContent>): void => {
+  /** One content per entry and validity within a pass: an entry on several rows is assessed once. */
+  const contentOf = (anchor: Anchor, statusCache: Map<string, BadgeContent>): BadgeContent => {
     const key = `${anchor.valid ? 'v' : 'i'}${anchor.entryNumber}`;
     let content = statusCache.get(key);
     if (!content) statusCache.set(key, (content = contentFor(anchor)));
+    return content;
+  };
+
+  const show = (anchor: Anchor, host: HTMLElement, statusCache: Map<string, BadgeContent>): void => {
+    const content = contentOf(anchor, statusCache);
     contents.set(host, content);
     renderBadge(host, content);
   };
 
+  /**
+   * New looks are built off the page in chunks and applied in one task: each chunk of writes to shown badges would make the
+   * browser lay the whole table out again.
+   */
   const renderAll = async (): Promise<void> => {
     const statusCache = new Map<string, BadgeContent>();
-    await runInChunks([...anchors.values()], guard((anchor: Anchor) => show(anchor, anchor.host, statusCache)), { signal, budgetMs: writeBudgetMs });
+    const updates: Array<[HTMLElement, PreparedBadge]> = [];
+    await runInChunks(
+      [...anchors.values()],
+      guard((anchor: Anchor) => {
+        const content = contentOf(anchor, statusCache);
+        contents.set(anchor.host, content);
+        if (!isBadgeCurrent(anchor.host, content)) updates.push([anchor.host, prepareBadge(content)]);
+      }),
+      { signal },
+    );
+    if (signal.aborted) return;
+    for (const [host, prepared] of updates) if (host.isConnected) applyBadge(host, prepared);
   };
 
   /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
