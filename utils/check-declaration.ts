@@ -3,6 +3,7 @@ import type { EntryDeadlines } from './deadlines';
 import { createDeadlinesMemo } from './deadlines-memo';
 import type { EligibilityOptions, EligibilityReason, EligibilityResult, Verdict } from './eligibility';
 import type { EntryFacts } from './entry-facts';
+import { FirstIndexByText } from './first-index';
 import { formatEntryNumber } from './entry-number';
 import { isBlockingProblem, problemMessage, type EntryProblem, type EntryProblemCode, type ReportedProblem } from './entry-problems';
 import type { InputEntry } from './read-input';
@@ -105,7 +106,7 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
   let lastEligibility: EligibilityResult | null = null;
   let lastDeadlines: EntryDeadlines = noDeadlines;
   /** Entry number → index in `entries` of its first occurrence. */
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new FirstIndexByText();
   const entries: CheckedEntry[] = [];
   const readyEntryNumbers: string[] = [];
   const summary: CheckSummary = {
@@ -130,8 +131,8 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
     let exclusion: CheckedEntry['exclusion'];
 
     if (entryNumber !== null) {
-      const firstIndex = firstSeen.get(entryNumber);
-      if (firstIndex !== undefined) {
+      const firstIndex = firstSeen.firstOrAdd(entryNumber, entries.length);
+      if (firstIndex >= 0) {
         const first = entries[firstIndex]!;
         problems = problems.concat(
           first.source === input.source
@@ -139,7 +140,6 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
             : { code: 'duplicate', entryNumber, firstRow: first.row, firstSource: first.source! },
         );
       } else {
-        firstSeen.set(entryNumber, entries.length);
         const claims = claimNumbersOf(options.knownClaims?.get(entryNumber));
         if (claims) problems = problems.concat({ code: 'already-claimed', entryNumber, claimNumbers: claims });
         if (input.facts !== lastFacts || lastEligibility === null) {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { EntryFacts } from './entry-facts';
 import type { EntryProblem } from './entry-problems';
 import { findEntryNumbersInText, parseEntryNumber, type ParsedEntryNumber } from './entry-number';
+import { FirstIndexByText } from './first-index';
 import { FactRowReader, hasFactColumns, isEntryNumberHeader, matchHeaderRow, type ColumnMap } from './fact-columns';
 import { mergeRowFacts, startMergedFacts, type MergedEntryFacts } from './merge-entry-facts';
 import { ownString } from './own-string';
@@ -133,9 +134,20 @@ function withLfLineEnds(text: string): string {
   return text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+/** The text up to and with the line end of its `count`th line, or all of it when it has no more lines. */
+function firstLines(text: string, count: number): string {
+  let at = -1;
+  for (let line = 0; line < count; line++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at + 1);
+}
+
 function parseRows(text: string, delimiter: string, final: boolean): string[][] {
   const parser = new Papa.Parser({ delimiter, newline: '\n', preview: sampleRows });
-  return parser.parse(text, 0, !final).data as string[][];
+  // Without a quote every row is one line, and papaparse splits all lines before taking the first rows: give it those.
+  return parser.parse(text.indexOf('"') < 0 ? firstLines(text, sampleRows) : text, 0, !final).data as string[][];
 }
 
 type Decision =
@@ -244,7 +256,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   const entries: InputEntry[] = [];
   /** Per entry of a report with fact columns: its merged facts, by index in `entries`. */
   const mergedFacts: MergedEntryFacts[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new FirstIndexByText();
 
   function normalise(chunk: string, final: boolean): string {
     let text = heldCarriageReturn ? `\r${chunk}` : chunk;
@@ -309,10 +321,10 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       return;
     }
     const key = parsed.entryNumber ?? (isBlankCell(cell) ? null : `\u0000${cell.trim()}`);
-    const index = key === null ? undefined : byKey.get(key);
+    const index = key === null ? -1 : byKey.firstOrAdd(key, entries.length);
     let entry: InputEntry;
     let merged: MergedEntryFacts;
-    if (index !== undefined) {
+    if (index >= 0) {
       entry = entries[index]!;
       merged = mergedFacts[index]!;
       factReader!.readInto(row, line, merged);
@@ -320,7 +332,6 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     } else {
       const rowFacts = factReader!.read(row, line);
       merged = startMergedFacts(rowFacts.facts, line, rowFacts.problems);
-      if (key !== null) byKey.set(key, entries.length);
       mergedFacts[entries.length] = merged;
       entry = addEntry(line, cell, parsed);
     }
