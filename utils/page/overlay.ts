@@ -63,6 +63,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   const processed = new WeakSet<Text>();
   const anchors = new Map<Text, Anchor>();
   const rowFactsByEntry = new Map<string, Map<string, EntryFacts>>();
+  const mergedFactsByEntry = new Map<string, EntryFacts>();
   const stored = new Map<string, StoredEntry>();
   const contents = new WeakMap<HTMLElement, BadgeContent>();
   const tooltip = createBadgeTooltip(signal);
@@ -96,10 +97,20 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     const rowKey = cells.join('\u001f');
     let rows = rowFactsByEntry.get(entryNumber);
     if (!rows) rowFactsByEntry.set(entryNumber, (rows = new Map()));
-    if (!rows.has(rowKey)) rows.set(rowKey, reader.read(cells, 0).facts);
+    if (!rows.has(rowKey)) {
+      rows.set(rowKey, reader.read(cells, 0).facts);
+      mergedFactsByEntry.delete(entryNumber);
+    }
   };
 
+  /** An entry's rows merged, kept until a new row of it is read: the lookup and the badge both need them. */
   const pageFactsOf = (entryNumber: string): EntryFacts => {
+    let merged = mergedFactsByEntry.get(entryNumber);
+    if (!merged) mergedFactsByEntry.set(entryNumber, (merged = mergeRowsOf(entryNumber)));
+    return merged;
+  };
+
+  const mergeRowsOf = (entryNumber: string): EntryFacts => {
     const rows = rowFactsByEntry.get(entryNumber);
     if (!rows || rows.size === 0) return {};
     let merged: ReturnType<typeof startMergedFacts> | undefined;
