@@ -82,9 +82,19 @@ test('changing the "check as of" date updates badges and countdowns live', async
   await settledBadges(page, Object.keys(expected).length);
   const badge = page.locator(`[data-cape-entry="${entryNumber}"]`).first();
   await expect(badge).toHaveAttribute('data-cape-verdict', 'eligible');
+  const withDeadline = await page.locator('[data-cape-entry][data-cape-deadline]').count();
+  // Redrawn badges are written by one task: each batch of writes would make the browser lay the table out again.
+  await page.evaluate(() => {
+    const redrawsPerTask: number[] = [];
+    (window as unknown as { __redrawsPerTask: number[] }).__redrawsPerTask = redrawsPerTask;
+    new MutationObserver((records) => redrawsPerTask.push(records.length)).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-cape-rendered'] });
+  });
   // The day after the window's last day, CAPE would reject it (domain.md §6).
   await setSettings(background, { checkAsOfDate: '2026-12-21' });
   await expect(badge).toHaveAttribute('data-cape-verdict', 'not-eligible');
+  const redrawsPerTask = () => page.evaluate(() => (window as unknown as { __redrawsPerTask: number[] }).__redrawsPerTask);
+  await expect.poll(async () => (await redrawsPerTask()).reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(withDeadline);
+  expect(await redrawsPerTask()).toHaveLength(1);
 });
 
 test('a hostile page script (patched builtins, frozen body, removed badges) gets no exception and the badges recover', async ({ context, background, mockAce }) => {
@@ -126,18 +136,29 @@ test('a hostile page script (patched builtins, frozen body, removed badges) gets
   expect(pageErrors).toEqual([]);
 });
 
-test('a 10,000-row report gets every badge, each entry once per row', async ({ context, background, mockAce }) => {
+test('a 10,000-row report gets every badge, each entry once per row, all shown in one go', async ({ context, background, mockAce }) => {
   test.setTimeout(120_000);
   await useFixtureToday(background);
   const url = mockAce.url('/reports/es003-large.html?rows=10000&seed=7');
   const truth = mockAce.generatedReport(url);
   const page = await context.newPage();
+  // Every reveal makes Chromium lay the whole table out again: the page's badges must be shown by one task, not chunk by chunk.
+  await page.addInitScript(() => {
+    const revealsPerTask: number[] = [];
+    (window as unknown as { __revealsPerTask: number[] }).__revealsPerTask = revealsPerTask;
+    new MutationObserver((records) => {
+      let revealed = 0;
+      for (const record of records) if (record.oldValue !== null && !(record.target as Element).hasAttribute('data-cape-hidden')) revealed++;
+      if (revealed) revealsPerTask.push(revealed);
+    }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-cape-hidden'] });
+  });
   await page.goto(url);
   const badges = await settledBadges(page, truth.validEntries.length + truth.invalidEntries.length, 60_000);
   const badged = new Set(badges.map((badge) => badge.entryNumber));
   for (const entryNumber of truth.validEntries) expect.soft(badged.has(entryNumber), entryNumber).toBe(true);
   for (const lookAlike of truth.lookAlikes.slice(0, 50)) expect.soft(badged.has(lookAlike.replace(/\D/g, '')), lookAlike).toBe(false);
   expect(await doubledBadges(page)).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __revealsPerTask: number[] }).__revealsPerTask)).toEqual([badges.length]);
 });
 
 test('facts learned on a report are remembered: a page showing only the number gets the same verdict', async ({ context, background, mockAce }) => {
