@@ -84,8 +84,8 @@ function joinedMessages(reasons: readonly EligibilityReason[]): string {
   return text;
 }
 
-function increment(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+function increment(counts: Record<string, number>, key: string, by = 1): void {
+  counts[key] = (counts[key] ?? 0) + by;
 }
 
 /**
@@ -105,6 +105,14 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
   let lastFacts: Readonly<EntryFacts> | null = null;
   let lastEligibility: EligibilityResult | null = null;
   let lastDeadlines: EntryDeadlines = noDeadlines;
+  // Verdict and reason counts of a run of entries sharing one eligibility result, added when the run ends (same key order).
+  let counted: EligibilityResult | null = null;
+  let countedEntries = 0;
+  const addCounted = () => {
+    if (counted === null) return;
+    increment(summary.verdicts, counted.verdict, countedEntries);
+    for (const reason of counted.reasons) increment(summary.reasons, reason.code, countedEntries);
+  };
   /** Entry number → index in `entries` of its first occurrence. */
   const firstSeen = new FirstIndexByText();
   const entries: CheckedEntry[] = [];
@@ -150,6 +158,12 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
           lastDeadlines = deadlinesOf(facts);
         }
         const eligibility = lastEligibility;
+        if (eligibility !== counted) {
+          addCounted();
+          counted = eligibility;
+          countedEntries = 0;
+        }
+        countedEntries++;
         verdict = eligibility.verdict;
         reasons = eligibility.reasons;
         missingFacts = eligibility.missingFacts;
@@ -197,10 +211,7 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
       increment(summary.excludedBy, exclusion!.code);
     }
     for (const problem of problems) increment(summary.problems, problem.code);
-    if (verdict !== null) {
-      increment(summary.verdicts, verdict);
-      for (const reason of reasons) increment(summary.reasons, reason.code);
-    }
   }
+  addCounted();
   return { entries, readyEntryNumbers, summary };
 }

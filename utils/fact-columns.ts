@@ -1,7 +1,7 @@
 import type { EntryFacts, TariffLine } from './entry-facts';
 import type { EntryProblem } from './entry-problems';
 import { headerKey } from './header-name';
-import { addTariffLine, mergeFactValue, noteRowProblem, type MergedEntryFacts, type ScalarFact } from './merge-entry-facts';
+import { addTariffLine, mergeFactValue, noteRowProblem, startMergedFacts, type MergedEntryFacts, type ScalarFact } from './merge-entry-facts';
 import { ownString } from './own-string';
 import {
   parseAdcvdStatus,
@@ -173,6 +173,8 @@ interface ScalarColumn<T> {
 
 /** Distinct cell texts remembered per column; the memory is emptied when full, so odd data cannot grow it. */
 const seenLimit = 1024;
+/** Distinct HTS numbers remembered: a report names a few thousand over all its lines. */
+const htsNumberLimit = 16_384;
 
 function parseSeen<T>(scalar: ScalarColumn<T>, text: string): FactValue<T> {
   const known = scalar.seen.get(text);
@@ -250,17 +252,31 @@ export class FactRowReader {
   /** The problem of the last tariffLine call, kept here so each row's call allocates no result pair. */
   private lineProblem: EntryProblem | null = null;
 
+  /** One string per distinct HTS number, however many lines name it. */
+  private readonly htsNumbers = new Map<string, string>();
+
+  private sharedHtsNumber(text: string): string {
+    let shared = this.htsNumbers.get(text);
+    if (shared === undefined) {
+      shared = ownString(text);
+      if (this.htsNumbers.size >= htsNumberLimit) this.htsNumbers.clear();
+      this.htsNumbers.set(text, shared);
+    }
+    return shared;
+  }
+
   private tariffLine(cells: readonly string[], row: number): TariffLine | null {
     this.lineProblem = null;
     if (this.htsIndex < 0) return null;
-    const htsNumber = (cells[this.htsIndex] ?? '').trim();
-    if (!htsNumber) return null;
-    if (this.dutyIndex < 0) return { htsNumber: ownString(htsNumber) };
+    const trimmed = (cells[this.htsIndex] ?? '').trim();
+    if (!trimmed) return null;
+    const htsNumber = this.sharedHtsNumber(trimmed);
+    if (this.dutyIndex < 0) return { htsNumber };
     const dutyText = cells[this.dutyIndex] ?? '';
     const dutyAmount = parseAmount(dutyText);
-    if (dutyAmount === undefined) return { htsNumber: ownString(htsNumber) };
+    if (dutyAmount === undefined) return { htsNumber };
     // Both fields in one literal: an added property costs every stored line a separate property array.
-    if (dutyAmount !== null) return { htsNumber: ownString(htsNumber), dutyAmount };
+    if (dutyAmount !== null) return { htsNumber, dutyAmount };
     this.lineProblem = {
       code: 'bad-fact',
       row,
@@ -269,45 +285,24 @@ export class FactRowReader {
       text: ownString(dutyText.trim()),
       expected: 'an amount such as $1,234.56',
     };
-    return { htsNumber: ownString(htsNumber) };
+    return { htsNumber };
   }
 
   /** Facts of one row (cells as plain strings); `row` is the row number named in problems. */
   read(cells: readonly string[], row: number): RowFacts {
-    const facts: EntryFacts = {};
-    let problems: EntryProblem[] | null = null;
-    for (const scalar of this.scalars) {
-      const value = this.valueOf(scalar, cells);
-      if (value === undefined) continue;
-      if (value === null) (problems ??= []).push(this.badFact(scalar, cells, row));
-      else (facts as Record<string, unknown>)[scalar.field] = value;
-    }
-    const line = this.tariffLine(cells, row);
-    if (line) facts.tariffLines = [line];
-    if (this.lineProblem) (problems ??= []).push(this.lineProblem);
-    return { facts, problems };
-  }
-
-  /** Merge one row straight into its entry's facts, without a per-row facts object (ES-003 has many lines per entry). */
-  readInto(cells: readonly string[], row: number, merged: MergedEntryFacts): void {
-    for (const scalar of this.scalars) {
-      const value = this.valueOf(scalar, cells);
-      if (value === undefined) continue;
-      if (value === null) noteRowProblem(merged, this.badFact(scalar, cells, row));
-      else mergeFactValue(merged, scalar.field as ScalarFact, value, row);
-    }
-    const line = this.tariffLine(cells, row);
-    if (line) addTariffLine(merged, line);
-    if (this.lineProblem) noteRowProblem(merged, this.lineProblem);
+    const merged = startMergedFacts({}, row, null);
+    this.readInto(cells, row, merged);
+    return { facts: merged.facts, problems: merged.problems };
   }
 
   /**
-   * Like readInto, for a row right after one this reader read into the same `merged` (the next line of one entry):
-   * a cell unchanged since that row would merge the same value again, a no-op, so it is skipped.
+   * Merge one row straight into its entry's facts (ES-003 has many lines per entry). With `nextLine`, the row comes right
+   * after one this reader read into the same `merged`: a cell unchanged since that row would merge the same value again,
+   * a no-op, so it is skipped.
    */
-  readNextLineInto(cells: readonly string[], row: number, merged: MergedEntryFacts): void {
+  readInto(cells: readonly string[], row: number, merged: MergedEntryFacts, nextLine = false): void {
     for (const scalar of this.scalars) {
-      if ((cells[scalar.index] ?? '') === scalar.lastText) continue;
+      if (nextLine && (cells[scalar.index] ?? '') === scalar.lastText) continue;
       const value = this.valueOf(scalar, cells);
       if (value === undefined) continue;
       if (value === null) noteRowProblem(merged, this.badFact(scalar, cells, row));

@@ -4,7 +4,7 @@ import type { EntryProblem } from './entry-problems';
 import { findEntryNumbersInText, parseEntryNumber, type ParsedEntryNumber } from './entry-number';
 import { FirstIndexByText } from './first-index';
 import { FactRowReader, hasFactColumns, isEntryNumberHeader, matchHeaderRow, type ColumnMap } from './fact-columns';
-import { mergeRowFacts, startMergedFacts, type MergedEntryFacts } from './merge-entry-facts';
+import { startMergedFacts, type MergedEntryFacts } from './merge-entry-facts';
 import { ownString } from './own-string';
 
 /** One entry read from the input: a row of a list, or all rows of one entry in a report with fact columns. */
@@ -253,9 +253,17 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
   let lastParsed: ParsedEntryNumber | null = null;
   let lastMerged: MergedEntryFacts | null = null;
   let lastEntry: InputEntry | null = null;
+  let lastIndex = -1;
   const entries: InputEntry[] = [];
-  /** Per entry of a report with fact columns: its merged facts, by index in `entries`. */
-  const mergedFacts: MergedEntryFacts[] = [];
+  /**
+   * Merge state of the entries (by index in `entries`) with more than their facts: later origins, unknown facts, problems.
+   * Any other entry's state is its facts and first row, so it is made again should a later row of it come.
+   */
+  const mergeNotes = new Map<number, MergedEntryFacts>();
+
+  function keepNotes(index: number, merged: MergedEntryFacts): void {
+    if (merged.problems !== null || merged.unknown !== null || merged.laterOrigins !== null) mergeNotes.set(index, merged);
+  }
   const byKey = new FirstIndexByText();
 
   function normalise(chunk: string, final: boolean): string {
@@ -301,8 +309,9 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
     // ES-003 lines of one entry follow each other: same cell, same entry.
     if (mergesRows && cell === lastCell && lastMerged !== null) {
       // The reader's previous row went into lastMerged too: every row that reaches the reader resets or sets it.
-      factReader!.readNextLineInto(row, line, lastMerged);
+      factReader!.readInto(row, line, lastMerged, true);
       lastEntry!.rowCount++;
+      keepNotes(lastIndex, lastMerged);
       return;
     }
     if (isBlankCell(cell) && isBlankRow(row)) return;
@@ -321,23 +330,26 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       return;
     }
     const key = parsed.entryNumber ?? (isBlankCell(cell) ? null : `\u0000${cell.trim()}`);
-    const index = key === null ? -1 : byKey.firstOrAdd(key, entries.length);
+    const found = key === null ? -1 : byKey.firstOrAdd(key, entries.length);
+    const index = found >= 0 ? found : entries.length;
     let entry: InputEntry;
     let merged: MergedEntryFacts;
-    if (index >= 0) {
+    if (found >= 0) {
       entry = entries[index]!;
-      merged = mergedFacts[index]!;
+      merged = mergeNotes.get(index) ?? startMergedFacts(entry.facts as EntryFacts, entry.row, null);
       factReader!.readInto(row, line, merged);
       entry.rowCount++;
     } else {
-      const rowFacts = factReader!.read(row, line);
-      merged = startMergedFacts(rowFacts.facts, line, rowFacts.problems);
-      mergedFacts[entries.length] = merged;
+      merged = startMergedFacts({}, line, null);
+      factReader!.readInto(row, line, merged);
       entry = addEntry(line, cell, parsed);
+      entry.facts = merged.facts;
     }
+    keepNotes(index, merged);
     if (key !== null) {
       lastMerged = merged;
       lastEntry = entry;
+      lastIndex = index;
     }
   }
 
@@ -530,15 +542,13 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       pushText('', true);
       if (!sawText) throw new InputError('empty', 'the input is empty');
       if (!decision) throw noEntryNumbers();
-      for (let index = 0; index < mergedFacts.length; index++) {
-        const merged = mergedFacts[index];
-        if (!merged) continue;
-        const entry = entries[index]!;
-        const lines = merged.facts.tariffLines;
+      for (const entry of entries) {
+        const lines = entry.facts.tariffLines;
         // Arrays grown by push keep spare capacity; an exact copy halves what a million lines hold.
-        if (lines && lines.length > 1) merged.facts.tariffLines = lines.slice();
-        entry.facts = merged.facts;
-        if (merged.problems) entry.problems = entry.problems.concat(merged.problems);
+        if (lines && lines.length > 1) (entry.facts as EntryFacts).tariffLines = lines.slice();
+      }
+      for (const [index, merged] of mergeNotes) {
+        if (merged.problems) entries[index]!.problems = entries[index]!.problems.concat(merged.problems);
       }
       const layout: InputLayout =
         decision.kind === 'free-text'
