@@ -176,11 +176,9 @@ export function checkDeclaration(inputEntries: Iterable<InputEntry>, options: Ch
     if (blocking) {
       exclusion = { code: blocking.code, message: problemMessage(blocking, row) };
     } else if (verdict === 'not-eligible' && !options.keepIneligible) {
-      const shown = formatEntryNumber(entryNumber!);
-      exclusion = {
-        code: reasons[0]?.code ?? 'not-eligible',
-        message: `Row ${row}: ${shown} is not eligible under ${summary.ruleSet?.name ?? 'the rules in force'}. ${joinedMessages(reasons)}`,
-      };
+      // The row's own words joined into one string before the shared reasons: a template kept a chain of pieces per entry.
+      const opening = ['Row ', row, ': ', formatEntryNumber(entryNumber!), ' is not eligible under ', summary.ruleSet?.name ?? 'the rules in force', '. '];
+      exclusion = { code: reasons[0]?.code ?? 'not-eligible', message: opening.join('') + joinedMessages(reasons) };
     }
 
     const status: EntryStatus = exclusion ? 'excluded' : 'ready';

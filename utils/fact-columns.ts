@@ -301,11 +301,14 @@ export class FactRowReader {
    * a no-op, so it is skipped.
    */
   readInto(cells: readonly string[], row: number, merged: MergedEntryFacts, nextLine = false): void {
+    // On the entry's first row each fact is new (one column per fact), so it is set without the merge's checks.
+    const firstRow = row === merged.firstRow;
     for (const scalar of this.scalars) {
       if (nextLine && (cells[scalar.index] ?? '') === scalar.lastText) continue;
       const value = this.valueOf(scalar, cells);
       if (value === undefined) continue;
       if (value === null) noteRowProblem(merged, this.badFact(scalar, cells, row));
+      else if (firstRow) (merged.facts as Record<string, unknown>)[scalar.field] = value;
       else mergeFactValue(merged, scalar.field as ScalarFact, value, row);
     }
     const line = this.tariffLine(cells, row);

@@ -93,9 +93,14 @@ export function mergeFactValue(merged: MergedEntryFacts, field: ScalarFact, valu
   }
 }
 
+/** Lines an entry's array is copied for, rather than grown: a grown array keeps room for 16 more lines. */
+export const exactLines = 8;
+
 export function addTariffLine(merged: MergedEntryFacts, line: TariffLine): void {
-  if (merged.facts.tariffLines) merged.facts.tariffLines.push(line);
-  else merged.facts.tariffLines = [line];
+  const lines = merged.facts.tariffLines;
+  if (lines === undefined) merged.facts.tariffLines = [line];
+  else if (lines.length < exactLines) merged.facts.tariffLines = lines.concat(line);
+  else lines.push(line);
 }
 
 /** Merge a further row: tariff lines accumulate, scalar facts must agree; disagreement is reported and the fact left unknown. */

@@ -4,7 +4,7 @@ import type { EntryProblem } from './entry-problems';
 import { findEntryNumbersInText, parseEntryNumber, type ParsedEntryNumber } from './entry-number';
 import { FirstIndexByText } from './first-index';
 import { FactRowReader, hasFactColumns, isEntryNumberHeader, matchHeaderRow, type ColumnMap } from './fact-columns';
-import { startMergedFacts, type MergedEntryFacts } from './merge-entry-facts';
+import { exactLines, startMergedFacts, type MergedEntryFacts } from './merge-entry-facts';
 import { ownString } from './own-string';
 
 /** One entry read from the input: a row of a list, or all rows of one entry in a report with fact columns. */
@@ -545,7 +545,7 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       for (const entry of entries) {
         const lines = entry.facts.tariffLines;
         // Arrays grown by push keep spare capacity; an exact copy halves what a million lines hold.
-        if (lines && lines.length > 1) (entry.facts as EntryFacts).tariffLines = lines.slice();
+        if (lines && lines.length > exactLines) (entry.facts as EntryFacts).tariffLines = lines.slice();
       }
       for (const [index, merged] of mergeNotes) {
         if (merged.problems) entries[index]!.problems = entries[index]!.problems.concat(merged.problems);
