@@ -41,4 +41,16 @@ describe('input reader: unquoted windows', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads rows without an entry number alike, whichever of their cells hold something', () => {
+    const sparse = fc.constantFrom('', '', '', ' ', 'x', 'EQ7-0117047-9');
+    fc.assert(
+      fc.property(fc.array(fc.array(sparse, { minLength: 2, maxLength: 9 }), { maxLength: 20 }), fc.constantFrom(',', '\t'), (rows, delimiter) => {
+        const table = [headers, ...rows];
+        const join = (quote: boolean) => table.map((row) => row.map((each) => (quote ? `"${each}"` : each)).join(delimiter)).join('\n');
+        expect(read(join(false))).toEqual(read(join(true)));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
