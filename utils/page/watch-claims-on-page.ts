@@ -20,12 +20,25 @@ export function describeSavedClaims(result: SaveClaimsResult, claimCount: number
   return `CAPE Companion saved ${claimCount} claim${claimCount === 1 ? '' : 's'}${entries} from this page to your history.`;
 }
 
+/** Where a page that shows claims names them; the whole page's text would be megabytes on a 10,000-row report. */
+const claimLabelSelector = 'title, h1, h2, h3, h4, h5, h6, caption, th, [role="columnheader"], dt, legend, label';
+
+/** Whether the page's title, headings, column headers or labels (or a table's first row) speak of claims. */
+export function namesClaims(document: Document): boolean {
+  for (const label of document.querySelectorAll(claimLabelSelector)) if (/claim/i.test(label.textContent ?? '')) return true;
+  for (const table of document.querySelectorAll('table')) {
+    const firstRow = table.rows[0];
+    if (firstRow && /claim/i.test(firstRow.textContent ?? '')) return true;
+  }
+  return false;
+}
+
 /** Reads the CAPE claims the page shows, now and whenever it changes, and saves what is new. */
 export function watchClaimsOnPage(document: Document, options: ClaimWatchOptions): void {
   let lastSent = '';
   const capture = async () => {
     try {
-      if (options.signal.aborted || !/claim/i.test(document.body?.textContent ?? '')) return;
+      if (options.signal.aborted || !namesClaims(document)) return;
       const { claims } = readClaimsOnPage(document, new Date().toISOString());
       if (claims.length === 0) return;
       const signature = JSON.stringify(claims.map(({ claim, entries }) => [claim.claimNumber, claim.aceStatus, claim.entryCount, entries.map((entry) => [entry.entryNumber, entry.outcome, entry.aceErrorText])]));
