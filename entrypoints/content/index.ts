@@ -16,8 +16,14 @@ export default defineContentScript({
     let settings: StatusSettings = await readStatusSettings();
     let overlay: Overlay | null = null;
     let reportedCount = 0;
-    // History changes this page made itself (its own facts, just learned) need no refresh.
+    // History changes this page made itself (its own facts, just learned) need no refresh. A change is told to every page
+    // before the answer that names it arrives, so changes seen while lookups are out wait for their answers.
     const ownRevisions = new Set<number>();
+    let lookupsOut = 0;
+    let revisionsSeenMeanwhile: number[] = [];
+    const onHistoryChanged = (revisions: number[]) => {
+      if (revisions.some((revision) => !ownRevisions.delete(revision))) overlay?.refresh();
+    };
     let overlayController: AbortController | null = null;
 
     const start = () => {
@@ -28,9 +34,19 @@ export default defineContentScript({
         document,
         {
           lookup: async (entries) => {
-            const answer = await sendToBackground('history:lookup-entries', { entries, learnedOn: localToday() });
-            if (answer.learnedRevision !== undefined) ownRevisions.add(answer.learnedRevision);
-            return new Map(answer.entries);
+            lookupsOut += 1;
+            try {
+              const answer = await sendToBackground('history:lookup-entries', { entries, learnedOn: localToday() });
+              if (answer.learnedRevision !== undefined) ownRevisions.add(answer.learnedRevision);
+              return new Map(answer.entries);
+            } finally {
+              lookupsOut -= 1;
+              if (lookupsOut === 0 && revisionsSeenMeanwhile.length) {
+                const seen = revisionsSeenMeanwhile;
+                revisionsSeenMeanwhile = [];
+                onHistoryChanged(seen);
+              }
+            }
           },
           statusOptions: () => statusOptionsFrom(settings, localToday()),
           onError: (error) => console.debug('CAPE Companion:', error),
@@ -75,7 +91,8 @@ export default defineContentScript({
       overlayEnabled.watch((enabled) => (enabled ? start() : stop())),
       captureClaimsEnabled.watch((enabled) => (enabled ? startCapture() : stopCapture())),
       historyRevision.watch((revision) => {
-        if (!ownRevisions.delete(revision)) overlay?.refresh();
+        if (lookupsOut > 0) revisionsSeenMeanwhile.push(revision);
+        else onHistoryChanged([revision]);
       }),
       watchStatusSettings(async () => {
         settings = await readStatusSettings();

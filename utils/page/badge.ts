@@ -48,10 +48,6 @@ export interface PreparedBadge {
   accessibleName: string;
 }
 
-export function isBadgeCurrent(host: HTMLElement, content: BadgeContent): boolean {
-  return host.dataset.capeRendered === badgeKey(content);
-}
-
 export function prepareBadge(content: BadgeContent): PreparedBadge {
   const verdict = badgeVerdict(content);
   const deadline = content.kind === 'status' ? content.status.deadlines.nextDeadline : undefined;
@@ -65,16 +61,17 @@ export function prepareBadge(content: BadgeContent): PreparedBadge {
   };
 }
 
-/** The pill's nodes: a text node and a countdown span, as few as the words need (revealing 10,000 badges styles every one). */
-interface PillNodes {
+/** The pill's nodes (a text node and a countdown span: as few as the words need) and what was last written to them. */
+interface Pill {
   button: HTMLButtonElement;
   label: Text;
-  countdown: HTMLSpanElement | null;
+  countdown: Text | null;
+  shown: PreparedBadge | null;
 }
 
-const pills = new WeakMap<HTMLElement, PillNodes>();
+const pills = new WeakMap<HTMLElement, Pill>();
 
-function pillOf(host: HTMLElement): PillNodes {
+function pillOf(host: HTMLElement): Pill {
   let pill = pills.get(host);
   if (!pill) {
     const button = document.createElement('button');
@@ -83,34 +80,46 @@ function pillOf(host: HTMLElement): PillNodes {
     const label = document.createTextNode('');
     button.append(label);
     host.shadowRoot!.append(button);
-    pills.set(host, (pill = { button, label, countdown: null }));
+    pills.set(host, (pill = { button, label, countdown: null, shown: null }));
   }
   return pill;
 }
 
-/** Text only, never HTML; writes only what changed, since a settings change redraws every badge in one task. */
+export function isBadgeCurrent(host: HTMLElement, content: BadgeContent): boolean {
+  return pills.get(host)?.shown?.key === badgeKey(content);
+}
+
+/**
+ * Text only, never HTML. Compares with what it wrote last, not with the page (reading the DOM costs as much as writing),
+ * and writes only what differs: a settings change redraws every badge in one task.
+ */
 export function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
-  host.dataset.capeRendered = prepared.key;
-  if (host.getAttribute('data-cape-verdict') !== prepared.verdict) host.setAttribute('data-cape-verdict', prepared.verdict);
-  if (host.getAttribute('data-cape-deadline') !== prepared.deadlineDate) {
+  const pill = pillOf(host);
+  const shown = pill.shown;
+  host.setAttribute('data-cape-rendered', prepared.key);
+  if (shown?.verdict !== prepared.verdict) {
+    host.setAttribute('data-cape-verdict', prepared.verdict);
+    pill.button.setAttribute('data-verdict', prepared.verdict);
+  }
+  if (shown?.deadlineDate !== prepared.deadlineDate) {
     if (prepared.deadlineDate) host.setAttribute('data-cape-deadline', prepared.deadlineDate);
     else host.removeAttribute('data-cape-deadline');
   }
-  const pill = pillOf(host);
-  if (pill.button.dataset.verdict !== prepared.verdict) pill.button.dataset.verdict = prepared.verdict;
-  if (pill.label.data !== prepared.label) pill.label.data = prepared.label;
+  if (shown?.label !== prepared.label) pill.label.data = prepared.label;
   if (prepared.countdown === null) {
-    pill.countdown?.remove();
+    (pill.countdown?.parentNode as Element | null | undefined)?.remove();
     pill.countdown = null;
   } else if (!pill.countdown) {
-    pill.countdown = document.createElement('span');
-    pill.countdown.className = 'countdown';
-    pill.countdown.textContent = prepared.countdown;
-    pill.button.append(pill.countdown);
-  } else if (pill.countdown.textContent !== prepared.countdown) {
-    pill.countdown.textContent = prepared.countdown;
+    const span = document.createElement('span');
+    span.className = 'countdown';
+    pill.countdown = document.createTextNode(prepared.countdown);
+    span.append(pill.countdown);
+    pill.button.append(span);
+  } else if (shown?.countdown !== prepared.countdown) {
+    pill.countdown.data = prepared.countdown;
   }
-  pill.button.setAttribute('aria-label', prepared.accessibleName);
+  if (shown?.accessibleName !== prepared.accessibleName) pill.button.setAttribute('aria-label', prepared.accessibleName);
+  pill.shown = prepared;
 }
 
 /** Fills or updates a badge at once. Returns false when nothing changed. */

@@ -37,6 +37,12 @@ interface Anchor {
   reinserted: number;
 }
 
+/** What one pass over the badges shares: the settings and today's date as the pass began, and each entry's content. */
+interface BadgePass {
+  contents: Map<string, BadgeContent>;
+  options: AssessmentOptions;
+}
+
 interface PlannedBadges {
   text: Text;
   /** The text as read, so a node the page changed in the meantime is read again instead of badged wrongly. */
@@ -45,9 +51,12 @@ interface PlannedBadges {
 }
 
 /** Hidden badges are placed in fewer, larger chunks than reads: each chunk costs the browser a frame of its own. */
-const writeBudgetMs = 30;
+const writeBudgetMs = 20;
 
 const nothingStored: StoredEntry = Object.freeze({ facts: Object.freeze({}), claims: Object.freeze([]) as unknown as StoredEntry['claims'] });
+
+/** Entries per history lookup message: small enough to serialise well inside one chunk's budget. */
+const lookupBatchSize = 1_000;
 
 /** A page that keeps removing a badge wins after this many re-inserts: we never fight the page. */
 const maxReinserts = 3;
@@ -59,7 +68,7 @@ function isWholeCell(text: Text, start: number, end: number): boolean {
 
 export function startOverlay(document: Document, dependencies: OverlayDependencies, signal: AbortSignal): Overlay {
   const tableCache = new WeakMap<Element, PageTable>();
-  const rowReaders = new WeakMap<PageTable, FactRowReader>();
+  const rowReaders = new WeakMap<PageTable, { factReader: FactRowReader; columns: number[] }>();
   const processed = new WeakSet<Text>();
   const anchors = new Map<Text, Anchor>();
   const rowFactsByEntry = new Map<string, Map<string, EntryFacts>>();
@@ -90,15 +99,21 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     if (row === table.headerRow) return;
     let reader = rowReaders.get(table);
     if (!reader) {
-      reader = new FactRowReader(table.columns);
+      reader = { factReader: new FactRowReader(table.columns), columns: [...new Set(Object.values(table.columns))].sort((a, b) => a - b) };
       rowReaders.set(table, reader);
     }
-    const cells = cellsOfRow(row).map(cellText);
+    // Only the mapped columns' cells are read: the others are never looked at, and every cell read costs a string.
+    const rowCells = row.tagName === 'TR' ? (row as HTMLTableRowElement).cells : cellsOfRow(row);
+    const cells: string[] = [];
+    for (const column of reader.columns) {
+      const cell = rowCells[column];
+      cells[column] = cell ? cellText(cell) : '';
+    }
     const rowKey = cells.join('\u001f');
     let rows = rowFactsByEntry.get(entryNumber);
     if (!rows) rowFactsByEntry.set(entryNumber, (rows = new Map()));
     if (!rows.has(rowKey)) {
-      rows.set(rowKey, reader.read(cells, 0).facts);
+      rows.set(rowKey, reader.factReader.read(cells, 0).facts);
       mergedFactsByEntry.delete(entryNumber);
     }
   };
@@ -139,7 +154,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
 
   /**
    * Shows every badge placed in a pass in one go. Any change to a big table makes the browser lay all of it out again (on the
-   * 10,000-row report a one-character change costs about as much as the page's own first layout), so a pass pays that once.
+   * 10,000-row report a one-character change costs hundreds of milliseconds, a wider column as much as the page's own first
+   * layout), so a pass pays that once.
    */
   const revealHiddenBadges = (): void => {
     for (const host of hiddenHosts) revealBadge(host);
@@ -150,7 +166,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   const scanTextNode = (text: Text, found: Set<string>, planned: PlannedBadges[]): void => {
     if (processed.has(text)) return;
     processed.add(text);
-    const matches = findEntryNumbersInText(text.data);
+    const data = text.data;
+    const matches = findEntryNumbersInText(data);
     if (matches.length === 0) return;
     const place = text.parentElement ? locateCell(text.parentElement, tableCache) : null;
     const entryColumn = place?.table.columns.entryNumber;
@@ -165,11 +182,11 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       found.add(match.entryNumber);
       kept.push(match);
     }
-    if (kept.length) planned.push({ text, data: text.data, matches: kept });
+    if (kept.length) planned.push({ text, data, matches: kept });
   };
 
   /** Puts the badges of one text node in the page, right after each number (splitting the text where a number is mid-text). */
-  const placeBadges = (plan: PlannedBadges, statusCache: Map<string, BadgeContent>): void => {
+  const placeBadges = (plan: PlannedBadges, pass: BadgePass): void => {
     if (!plan.text.isConnected || plan.text.data !== plan.data) {
       processed.delete(plan.text);
       return;
@@ -186,7 +203,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
         consumed = match.end;
       }
       const host = insertBadge(anchor, match.entryNumber, match.checkDigitValid);
-      show(anchors.get(anchor)!, host, statusCache);
+      show(anchors.get(anchor)!, host, pass);
     }
   };
 
@@ -200,36 +217,57 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     return { found, planned };
   };
 
-  const contentFor = (anchor: Anchor): BadgeContent => {
+  const contentFor = (anchor: Anchor, options: AssessmentOptions): BadgeContent => {
     if (!anchor.valid) return { kind: 'invalid', entryNumber: anchor.entryNumber };
     const known = stored.get(anchor.entryNumber);
     const facts = withStoredFacts(pageFactsOf(anchor.entryNumber), known?.facts);
-    return { kind: 'status', status: assessEntry(anchor.entryNumber, facts, known?.claims ?? [], dependencies.statusOptions()) };
+    return { kind: 'status', status: assessEntry(anchor.entryNumber, facts, known?.claims ?? [], options) };
   };
 
+  /**
+   * Asks history in batches, each built in chunks: one message for a 10,000-row report is megabytes that the browser
+   * serialises in a single task. Batches go out without waiting for each other; answers are kept as they come.
+   */
   const lookUp = async (entryNumbers: Iterable<string>): Promise<void> => {
-    const request: PageEntry[] = [];
-    for (const entryNumber of entryNumbers) request.push({ entryNumber, facts: pageFactsOf(entryNumber) });
-    if (request.length === 0) return;
-    try {
-      const answers = await dependencies.lookup(request);
-      for (const { entryNumber } of request) stored.set(entryNumber, answers.get(entryNumber) ?? nothingStored);
-    } catch (error) {
-      // Without history the badges still show what the page itself says.
-      dependencies.onError(error);
-    }
+    const answers: Promise<void>[] = [];
+    let batch: PageEntry[] = [];
+    const send = (request: PageEntry[]): void => {
+      answers.push(
+        dependencies.lookup(request).then(
+          (found) => {
+            for (const { entryNumber } of request) stored.set(entryNumber, found.get(entryNumber) ?? nothingStored);
+          },
+          // Without history the badges still show what the page itself says.
+          (error: unknown) => dependencies.onError(error),
+        ),
+      );
+    };
+    await runInChunks(
+      entryNumbers,
+      (entryNumber: string) => {
+        batch.push({ entryNumber, facts: pageFactsOf(entryNumber) });
+        if (batch.length < lookupBatchSize) return;
+        send(batch);
+        batch = [];
+      },
+      { signal },
+    );
+    if (batch.length) send(batch);
+    await Promise.all(answers);
   };
+
+  const startBadgePass = (): BadgePass => ({ contents: new Map(), options: dependencies.statusOptions() });
 
   /** One content per entry and validity within a pass: an entry on several rows is assessed once. */
-  const contentOf = (anchor: Anchor, statusCache: Map<string, BadgeContent>): BadgeContent => {
+  const contentOf = (anchor: Anchor, pass: BadgePass): BadgeContent => {
     const key = `${anchor.valid ? 'v' : 'i'}${anchor.entryNumber}`;
-    let content = statusCache.get(key);
-    if (!content) statusCache.set(key, (content = contentFor(anchor)));
+    let content = pass.contents.get(key);
+    if (!content) pass.contents.set(key, (content = contentFor(anchor, pass.options)));
     return content;
   };
 
-  const show = (anchor: Anchor, host: HTMLElement, statusCache: Map<string, BadgeContent>): void => {
-    const content = contentOf(anchor, statusCache);
+  const show = (anchor: Anchor, host: HTMLElement, pass: BadgePass): void => {
+    const content = contentOf(anchor, pass);
     contents.set(host, content);
     renderBadge(host, content);
   };
@@ -239,12 +277,12 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
    * browser lay the whole table out again.
    */
   const renderAll = async (): Promise<void> => {
-    const statusCache = new Map<string, BadgeContent>();
+    const badgePass = startBadgePass();
     const updates: Array<[HTMLElement, PreparedBadge]> = [];
     await runInChunks(
       [...anchors.values()],
       guard((anchor: Anchor) => {
-        const content = contentOf(anchor, statusCache);
+        const content = contentOf(anchor, badgePass);
         contents.set(anchor.host, content);
         if (!isBadgeCurrent(anchor.host, content)) updates.push([anchor.host, prepareBadge(content)]);
       }),
@@ -286,8 +324,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       const { found, planned } = await scanRoots(roots);
       const unknown = [...found].filter((entryNumber) => !stored.has(entryNumber));
       await lookUp(unknown);
-      const statusCache = new Map<string, BadgeContent>();
-      const place = guard((plan: PlannedBadges) => placeBadges(plan, statusCache));
+      const badgePass = startBadgePass();
+      const place = guard((plan: PlannedBadges) => placeBadges(plan, badgePass));
       await runInChunks(planned, place, { signal, budgetMs: writeBudgetMs });
       revealHiddenBadges();
       dependencies.onEntriesChanged?.(countEntries());
@@ -331,13 +369,20 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
 
   if (document.body) pass([document.body], { sweep: false });
 
+  let refreshQueued = false;
+
   return {
-    refresh: () =>
+    refresh: () => {
+      // Several changes while one refresh waits its turn need only that one.
+      if (refreshQueued) return;
+      refreshQueued = true;
       enqueue(async () => {
+        refreshQueued = false;
         stored.clear();
         await lookUp(new Set([...anchors.values()].filter((anchor) => anchor.valid).map((anchor) => anchor.entryNumber)));
         await renderAll();
-      }),
+      });
+    },
     rescan: () => {
       if (document.body) pass([document.body], { sweep: true });
     },
