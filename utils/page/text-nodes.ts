@@ -11,6 +11,9 @@ const shortestEntryText = 11;
 export function* textNodesUnder(root: Node, isOwnNode: (node: Node) => boolean): Generator<Text> {
   const skipped = new Map<Element, boolean>();
   const isInSkipped = (element: Element | null): boolean => {
+    if (!element) return false;
+    const known = skipped.get(element);
+    if (known !== undefined) return known;
     const path: Element[] = [];
     let verdict = false;
     for (; element; element = element.parentElement) {
@@ -30,7 +33,7 @@ export function* textNodesUnder(root: Node, isOwnNode: (node: Node) => boolean):
   };
   if (root.nodeType === Node.TEXT_NODE) {
     const text = root as Text;
-    if (text.data.length >= shortestEntryText && text.parentElement && !isInSkipped(text.parentElement)) yield text;
+    if (text.length >= shortestEntryText && text.parentElement && !isInSkipped(text.parentElement)) yield text;
     return;
   }
   if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_NODE && root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
@@ -38,7 +41,8 @@ export function* textNodesUnder(root: Node, isOwnNode: (node: Node) => boolean):
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    if (text.data.length >= shortestEntryText && !isInSkipped(text.parentElement)) yield text;
+    // `length`, not `data.length`: reading `data` copies the text into a new string for every node on the page.
+    if (text.length >= shortestEntryText && !isInSkipped(text.parentElement)) yield text;
   }
 }
 
