@@ -48,11 +48,11 @@ export interface PreparedBadge {
   accessibleName: string;
 }
 
-export function prepareBadge(content: BadgeContent): PreparedBadge {
+function prepareBadge(content: BadgeContent, key: string): PreparedBadge {
   const verdict = badgeVerdict(content);
   const deadline = content.kind === 'status' ? content.status.deadlines.nextDeadline : undefined;
   return {
-    key: badgeKey(content),
+    key,
     verdict,
     deadlineDate: deadline?.date ?? null,
     label: `${verdictSymbols[verdict]} ${verdictLabels[verdict]}`,
@@ -85,8 +85,10 @@ function pillOf(host: HTMLElement): Pill {
   return pill;
 }
 
-export function isBadgeCurrent(host: HTMLElement, content: BadgeContent): boolean {
-  return pills.get(host)?.shown?.key === badgeKey(content);
+/** The badge's new look, or null when it already shows this content. */
+export function badgeUpdate(host: HTMLElement, content: BadgeContent): PreparedBadge | null {
+  const key = badgeKey(content);
+  return pills.get(host)?.shown?.key === key ? null : prepareBadge(content, key);
 }
 
 /**
@@ -124,9 +126,9 @@ export function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
 
 /** Fills or updates a badge at once. Returns false when nothing changed. */
 export function renderBadge(host: HTMLElement, content: BadgeContent): boolean {
-  if (isBadgeCurrent(host, content)) return false;
-  applyBadge(host, prepareBadge(content));
-  return true;
+  const update = badgeUpdate(host, content);
+  if (update) applyBadge(host, update);
+  return update !== null;
 }
 
 export function badgeAccessibleName(content: BadgeContent): string {

@@ -3,7 +3,7 @@ import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
-import { applyBadge, createBadgeHost, isBadgeCurrent, isBadgeHost, prepareBadge, renderBadge, revealBadge, type BadgeContent, type PreparedBadge } from './badge';
+import { applyBadge, badgeUpdate, createBadgeHost, isBadgeHost, renderBadge, revealBadge, type BadgeContent, type PreparedBadge } from './badge';
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
@@ -284,7 +284,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       guard((anchor: Anchor) => {
         const content = contentOf(anchor, badgePass);
         contents.set(anchor.host, content);
-        if (!isBadgeCurrent(anchor.host, content)) updates.push([anchor.host, prepareBadge(content)]);
+        const update = badgeUpdate(anchor.host, content);
+        if (update) updates.push([anchor.host, update]);
       }),
       { signal },
     );
