@@ -24,9 +24,6 @@ export function dateCode(date: string | undefined): number {
   return date === undefined ? 0 : toDayNumber(date) + 719_469;
 }
 
-/** How many values dateCode gives. */
-export const dateCodes = 3_652_366;
-
 export function statusCode(status: LiquidationStatus | undefined): number {
   return status === undefined ? 0 : statusCodes[status];
 }
@@ -50,7 +47,9 @@ function entryTypeCode(entryType: string | undefined): number {
  * A rule that comes to read another fact must add it to the key here.
  */
 export function createVerdictMemo(options: EligibilityOptions): (readable: EntryFacts) => EligibilityResult {
-  const results = new Map<number, EligibilityResult>();
+  // By liquidation date, then the rest: small whole-number keys (one key of both was a boxed number per lookup).
+  const results = new Map<number, Map<number, EligibilityResult>>();
+  let size = 0;
   const ieepaTable = options.ieepaTable ?? builtInIeepaTariffTable;
   return (facts) => {
     const entryType = entryTypeCode(facts.entryType);
@@ -60,13 +59,21 @@ export function createVerdictMemo(options: EligibilityOptions): (readable: Entry
       3 * (flagCode(facts.reconciliationSummaryFiled) + 3 * (flagCode(facts.drawbackFlag) + 3 * flagCode(facts.protestOpen)));
     const adcvd = facts.adcvdStatus === undefined ? 0 : adcvdCodes[facts.adcvdStatus];
     const small = (((entryType * 8 + statusCode(facts.liquidationStatus)) * 81 + flags) * 4 + adcvd) * 4 + ieepaCodes[ieepaDutyOf(facts.tariffLines, ieepaTable)];
-    // 101 × 8 × 81 × 16 values of `small` times dateCodes stays well inside exact integers.
-    const key = dateCode(facts.liquidationDate) * 1_047_168 + small;
-    let result = results.get(key);
+    const date = dateCode(facts.liquidationDate);
+    let onDate = results.get(date);
+    if (onDate === undefined) {
+      if (size >= memoLimit) {
+        results.clear();
+        size = 0;
+      }
+      onDate = new Map();
+      results.set(date, onDate);
+    }
+    let result = onDate.get(small);
     if (result === undefined) {
       result = eligibilityOfReadableFacts(facts, options);
-      if (results.size >= memoLimit) results.clear();
-      results.set(key, result);
+      onDate.set(small, result);
+      size++;
     }
     return result;
   };
