@@ -381,15 +381,17 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       if (rowIndex++ < skipRows) {
         if (rowIndex === skipRows && hasHeader) headerRow = line;
       } else {
-        lineCells.length = 0;
         let cellStart = start;
+        let count = 0;
         if (nextDelimiter >= 0 && nextDelimiter < start) nextDelimiter = text.indexOf(delimiterInUse, start);
         while (nextDelimiter >= 0 && nextDelimiter < lineEnd) {
-          lineCells.push(text.slice(cellStart, nextDelimiter));
+          lineCells[count++] = text.slice(cellStart, nextDelimiter);
           cellStart = nextDelimiter + 1;
           nextDelimiter = text.indexOf(delimiterInUse, cellStart);
         }
-        lineCells.push(text.slice(cellStart, lineEnd));
+        lineCells[count++] = text.slice(cellStart, lineEnd);
+        // Set only when it changes: the lines of one file mostly have as many cells.
+        if (lineCells.length !== count) lineCells.length = count;
         handleRow(lineCells, line);
       }
       start = end + 1;
