@@ -181,3 +181,18 @@ test('facts learned on a report are remembered: a page showing only the number g
     await expect(page.locator(`[data-cape-entry="${entryNumber}"]`)).toHaveAttribute('data-cape-verdict', want.verdict);
   }
 });
+
+test('one text node holding 50,000 entry numbers gets all its badges (the node is cut in one go, not number by number)', async ({ context, background }) => {
+  test.setTimeout(120_000);
+  await useFixtureToday(background);
+  const count = 50_000;
+  await context.route('https://ace.cbp.dhs.gov/test/one-text-node.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Notes</title><body><p>${'ABC12345676 '.repeat(count)}</p></body></html>` }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://ace.cbp.dhs.gov/test/one-text-node.html');
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector('[data-cape-hidden]') ? -1 : document.querySelectorAll('[data-cape-entry="ABC12345676"]').length)), { timeout: 90_000 })
+    .toBe(count);
+  expect(await page.evaluate(() => document.body.textContent!.replace(/\s+/g, ' ').trim())).toBe('ABC12345676 '.repeat(count).trim());
+});

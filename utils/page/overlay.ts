@@ -139,16 +139,12 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     return merged?.facts ?? {};
   };
 
-  const insertBadge = (anchor: Text, entryNumber: string, valid: boolean): HTMLElement => {
+  /** The badge that follows `anchor`: the one already there for this number, or a new hidden one for the caller to insert. */
+  const badgeAfter = (anchor: Text, entryNumber: string, valid: boolean): HTMLElement => {
     const next = anchor.nextSibling;
-    if (next && isBadgeHost(next) && next.getAttribute('data-cape-entry') === entryNumber) {
-      anchors.set(anchor, { host: next, entryNumber, valid, reinserted: 0 });
-      return next;
-    }
-    const host = createBadgeHost(entryNumber);
-    anchor.after(host);
+    const host = next && isBadgeHost(next) && next.getAttribute('data-cape-entry') === entryNumber ? next : createBadgeHost(entryNumber);
+    if (host !== next) hiddenHosts.push(host);
     anchors.set(anchor, { host, entryNumber, valid, reinserted: 0 });
-    hiddenHosts.push(host);
     return host;
   };
 
@@ -191,20 +187,27 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       processed.delete(plan.text);
       return;
     }
-    let current = plan.text;
-    let consumed = 0;
-    for (const match of plan.matches) {
-      const end = match.end - consumed;
-      const anchor = current;
-      if (end < current.data.length) {
-        const rest = current.splitText(end);
-        processed.add(rest);
-        current = rest;
-        consumed = match.end;
-      }
-      const host = insertBadge(anchor, match.entryNumber, match.checkDigitValid);
-      show(anchors.get(anchor)!, host, pass);
-    }
+    const { text, data, matches } = plan;
+    // The page's own node keeps the text up to the first number; the rest goes in after it in one insert, never by splitting
+    // one piece at a time (each split copies what is left, which made a node holding thousands of numbers quadratic).
+    const placed: Array<[Text, HTMLElement]> = [];
+    const following = document.createDocumentFragment();
+    let insertAfter: ChildNode = text;
+    let anchor = text;
+    matches.forEach((match, index) => {
+      const host = badgeAfter(anchor, match.entryNumber, match.checkDigitValid);
+      placed.push([anchor, host]);
+      if (host.isConnected && index === 0) insertAfter = host;
+      else following.append(host);
+      const pieceEnd = matches[index + 1]?.end ?? data.length;
+      if (match.end === pieceEnd) return;
+      anchor = document.createTextNode(data.slice(match.end, pieceEnd));
+      processed.add(anchor);
+      following.append(anchor);
+    });
+    if (matches[0]!.end < data.length) text.data = data.slice(0, matches[0]!.end);
+    if (following.hasChildNodes()) insertAfter.after(following);
+    for (const [pieceAnchor, host] of placed) show(anchors.get(pieceAnchor)!, host, pass);
   };
 
   const scanRoots = async (roots: Node[]): Promise<{ found: Set<string>; planned: PlannedBadges[] }> => {
