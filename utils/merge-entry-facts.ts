@@ -99,8 +99,13 @@ export const exactLines = 8;
 export function addTariffLine(merged: MergedEntryFacts, line: TariffLine): void {
   const lines = merged.facts.tariffLines;
   if (lines === undefined) merged.facts.tariffLines = [line];
-  else if (lines.length < exactLines) merged.facts.tariffLines = lines.concat(line);
-  else lines.push(line);
+  else if (lines.length < exactLines) {
+    // Copied by hand: concat's generic path cost more than the copy.
+    const copy = new Array<TariffLine>(lines.length + 1);
+    for (let index = 0; index < lines.length; index++) copy[index] = lines[index]!;
+    copy[lines.length] = line;
+    merged.facts.tariffLines = copy;
+  } else lines.push(line);
 }
 
 /** Merge a further row: tariff lines accumulate, scalar facts must agree; disagreement is reported and the fact left unknown. */
