@@ -544,10 +544,13 @@ export function createInputReader(options: InputReaderOptions = {}): InputReader
       pushText('', true);
       if (!sawText) throw new InputError('empty', 'the input is empty');
       if (!decision) throw noEntryNumbers();
-      for (const entry of entries) {
-        const lines = entry.facts.tariffLines;
-        // Arrays grown by push keep spare capacity; an exact copy halves what a million lines hold.
-        if (lines && lines.length > exactLines) (entry.facts as EntryFacts).tariffLines = lines.slice();
+      // Only merged entries have more than one line.
+      if (mergesRows) {
+        for (const entry of entries) {
+          const lines = entry.facts.tariffLines;
+          // Arrays grown by push keep spare capacity; an exact copy halves what a million lines hold.
+          if (lines && lines.length > exactLines) (entry.facts as EntryFacts).tariffLines = lines.slice();
+        }
       }
       for (const [index, merged] of mergeNotes) {
         if (merged.problems) entries[index]!.problems = entries[index]!.problems.concat(merged.problems);
