@@ -63,6 +63,17 @@ export function isCalendarDate(value: string): value is CalendarDate {
   return dayNumberOf(value) !== null;
 }
 
+/** Years an entry's date can fall in. Outside them a date is a placeholder (`12/31/9999` for "none"), whose deadlines would run past year 9999. */
+const firstFactYear = 1900;
+const lastFactYear = 2199;
+
+/** A calendar date that can be an entry's date: its deadlines stay within four-digit years. */
+export function isFactDate(value: string): value is CalendarDate {
+  if (!isCalendarDate(value)) return false;
+  const year = digitsAt(value, 0, 4);
+  return year >= firstFactYear && year <= lastFactYear;
+}
+
 export function toDayNumber(date: CalendarDate): number {
   const days = dayNumberOf(date);
   if (days === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);

@@ -1,4 +1,4 @@
-import { isCalendarDate, type CalendarDate } from './calendar-date';
+import { isFactDate, type CalendarDate } from './calendar-date';
 import { MAX_ENTRIES_PER_DECLARATION, writeCapeFiles } from './cape-file';
 import { checkDeclaration, type CheckedEntry, type CheckResult } from './check-declaration';
 import type { Deadline } from './deadlines';
@@ -84,7 +84,7 @@ function parseCheckArguments(args: readonly string[]): CheckArguments {
     const value = equals >= 0 ? arg.slice(equals + 1) : args[++index];
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
     if (name === '--today' || name === '--filing-date') {
-      if (!isCalendarDate(value)) throw new UsageError(`${name} must be a date YYYY-MM-DD, not ${value}`);
+      if (!isFactDate(value)) throw new UsageError(`${name} must be a date YYYY-MM-DD from 1900 to 2199, not ${value}`);
       if (name === '--today') parsed.today = value;
       else parsed.filingDate = value;
     } else if (name === '--claimed') {

@@ -211,8 +211,8 @@ export class FactRowReader {
       this.scalars.push({ column, index, parse, field, expected, lastText: undefined, lastValue: undefined, seen: new Map() });
     };
     add('entryType', 'entryType', parseEntryType, 'a two-digit entry type such as 01');
-    add('entrySummaryDate', 'entrySummaryDate', parseFactDate, 'a date: YYYY-MM-DD, MM/DD/YYYY or M/D/YY');
-    add('liquidationDate', 'liquidationDate', parseFactDate, 'a date: YYYY-MM-DD, MM/DD/YYYY or M/D/YY');
+    add('entrySummaryDate', 'entrySummaryDate', parseFactDate, 'a date from 1900 to 2199: YYYY-MM-DD, MM/DD/YYYY or M/D/YY');
+    add('liquidationDate', 'liquidationDate', parseFactDate, 'a date from 1900 to 2199: YYYY-MM-DD, MM/DD/YYYY or M/D/YY');
     add(
       'liquidationStatus',
       'liquidationStatus',

@@ -1,4 +1,4 @@
-import { isCalendarDate, type CalendarDate } from './calendar-date';
+import { isFactDate, type CalendarDate } from './calendar-date';
 import type { EntryFacts, LiquidationStatus } from './entry-facts';
 import { headerKey } from './header-name';
 
@@ -18,10 +18,10 @@ const usDate = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}.*
 
 function calendarDate(year: number, month: number, day: number): CalendarDate | null {
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isCalendarDate(date) ? date : null;
+  return isFactDate(date) ? date : null;
 }
 
-/** `YYYY-MM-DD`, `MM/DD/YYYY` or `M/D/YY` (US order, as ACE writes; two-digit years are 20YY); a time after the date is ignored. */
+/** `YYYY-MM-DD`, `MM/DD/YYYY` or `M/D/YY` (US order, as ACE writes; two-digit years are 20YY), years 1900–2199; a time after the date is ignored. */
 export function parseFactDate(text: string): FactValue<CalendarDate> {
   if (isBlank(text)) return undefined;
   const trimmed = text.trim();

@@ -1,11 +1,11 @@
-import { isCalendarDate } from './calendar-date';
+import { isFactDate } from './calendar-date';
 import type { EntryFacts, LiquidationStatus, TariffLine } from './entry-facts';
 
 const liquidationStatuses: readonly LiquidationStatus[] = ['unliquidated', 'liquidated', 'final', 'suspended', 'extended', 'under-review', 'cancelled'];
 const adcvdStatuses: readonly NonNullable<EntryFacts['adcvdStatus']>[] = ['none', 'suspended-pending-commerce', 'pending-liquidation'];
 
 const isText = (value: unknown): boolean => typeof value === 'string';
-const isDate = (value: unknown): boolean => typeof value === 'string' && isCalendarDate(value);
+const isDate = (value: unknown): boolean => typeof value === 'string' && isFactDate(value);
 const isFlag = (value: unknown): boolean => typeof value === 'boolean';
 const isLiquidationStatus = (value: unknown): boolean => liquidationStatuses.includes(value as LiquidationStatus);
 const isAdcvdStatus = (value: unknown): boolean => adcvdStatuses.includes(value as NonNullable<EntryFacts['adcvdStatus']>);

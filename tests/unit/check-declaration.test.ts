@@ -123,6 +123,14 @@ describe('checkDeclaration', () => {
     expect(checked!.deadlines.nextDeadline?.name).toBe('capeWindowEnd');
   });
 
+  it('a placeholder liquidation date (12/31/9999) is named as not a date and the check goes on', () => {
+    const { entries } = readInputText('Entry Number,Entry Type,Entry Summary Date,Liquidation Date,Liquidation Status\r\nEQ700564782,01,03/02/2026,12/31/9999,Liquidated\r\n');
+    const checked = checkDeclaration(entries, { today: '2026-11-23' });
+    expect(checked.entries).toHaveLength(1);
+    expect(checked.entries[0]!.facts.liquidationDate).toBeUndefined();
+    expect(checked.entries[0]!.problems.map((problem) => problem.message).join(' ')).toMatch(/12\/31\/9999.*1900 to 2199/);
+  });
+
   it('summary counts by status, problem, verdict and reason', () => {
     const result = checkDeclaration(
       [entry(2, 'ABC12345676', cleanFacts), entry(3, 'ABC12345676', cleanFacts), entry(4, '31600000173', { ...cleanFacts, drawbackFlag: true }), entry(5, '99999999990')],

@@ -35,6 +35,12 @@ describe('parseFactDate', () => {
     },
   );
 
+  it('a placeholder date outside 1900–2199 is not understood (12/31/9999 stands for "none", and its deadlines would pass year 9999)', () => {
+    for (const text of ['12/31/9999', '9999-12-31', '01/01/1899', '0001-01-01', '2200-01-01']) expect(parseFactDate(text)).toBeNull();
+    expect(parseFactDate('1900-01-01')).toBe('1900-01-01');
+    expect(parseFactDate('12/31/2199')).toBe('2199-12-31');
+  });
+
   it('a blank cell says nothing', () => {
     expect(parseFactDate('')).toBeUndefined();
     expect(parseFactDate('  ')).toBeUndefined();
