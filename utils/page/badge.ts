@@ -98,7 +98,6 @@ export function badgeUpdate(host: HTMLElement, content: BadgeContent): PreparedB
 export function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
   const pill = pillOf(host);
   const shown = pill.shown;
-  host.setAttribute('data-cape-rendered', prepared.key);
   if (shown?.verdict !== prepared.verdict) {
     host.setAttribute('data-cape-verdict', prepared.verdict);
     pill.button.setAttribute('data-verdict', prepared.verdict);
