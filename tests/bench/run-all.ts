@@ -85,7 +85,10 @@ async function coreFigures(): Promise<void> {
       add({ group, name: `${what}: papaparse bare parse (CPU)`, value: each.papaparseMs, unit: 'ms', goal: '', note: wall(each.papaparseWallMs) });
       add({ group, name: `${what}: read + check (CPU)`, value: each.checkMs, unit: 'ms', goal: '', note: wall(each.checkWallMs) });
       const spread = `rounds ${Math.min(...each.roundRatios).toFixed(2)}–${Math.max(...each.roundRatios).toFixed(2)}×`;
-      add({ group, name: `${each.label}: ratio`, value: each.ratio, unit: 'ratio', goal: '≤ 1.5×', met: each.ratio <= 1.5, note: spread });
+      // Issue 3's goal is set on the ES-003 export; a bare list is shown for reference (papaparse only splits its lines, while
+      // the check still builds each entry's full result).
+      const isGoalCase = each.label.startsWith('ES-003');
+      add({ group, name: `${each.label}: ratio`, value: each.ratio, unit: 'ratio', goal: isGoalCase ? '≤ 1.5×' : '', met: isGoalCase ? each.ratio <= 1.5 : null, note: isGoalCase ? spread : `${spread}; reference, no goal` });
     }
   } catch (error) {
     unavailable(group, (error as Error).message);
