@@ -136,7 +136,7 @@ function unitOf(key: string): Unit {
  * The overlay's frames are Chromium laying the page's table out again, which no script can split: their yardstick is the page's own first layout.
  */
 function goalOf(surface: string, key: string, value: number, result: Record<string, unknown>): { goal: string; met: boolean | null } {
-  if (surface === 'overlay' && key === 'longestRelayoutFrameAfterLoadMs' && typeof result.pageOwnLongestTaskMs === 'number') {
+  if (surface === 'overlay' && /FrameAfterLoadMs$|LongestFrameMs$/.test(key) && typeof result.pageOwnLongestTaskMs === 'number') {
     return { goal: "≤ 1.25× the page's first layout", met: value <= result.pageOwnLongestTaskMs * 1.25 };
   }
   if (surface === 'overlay' && /GcTask|pageOwn|pageAlone/.test(key)) return { goal: '', met: null };

@@ -38,7 +38,15 @@ describe('locateCell', () => {
     expect(place.columnIndex).toBe(1);
     expect(cellsOfRow(place.row)).toHaveLength(2);
     expect(rowsOfTable(place.table.element)).toHaveLength(2);
+    expect(rowsOfTable(place.table.element, 1)).toEqual([place.table.headerRow]);
     expect(place.table.columns.entryNumber).toBe(0);
+  });
+
+  it('gives the first rows of a table when asked for a few', () => {
+    mount(`<table><tr><td>a</td></tr><tr><td>b</td></tr><tr><td>c</td></tr></table>`);
+    const table = document.querySelector('table')!;
+    expect(rowsOfTable(table, 2).map((row) => row.textContent)).toEqual(['a', 'b']);
+    expect(rowsOfTable(table)).toHaveLength(3);
   });
 
   it('reads div grids by structure alone', () => {

@@ -40,14 +40,18 @@ export function cellsOfRow(row: Element): Element[] {
   return children;
 }
 
-/** The rows of a table, in order (only its own rows, not those of nested tables). */
-export function rowsOfTable(table: Element): Element[] {
-  if (table.tagName === 'TABLE') return Array.from((table as HTMLTableElement).rows);
+/** The rows of a table, in order (only its own rows, not those of nested tables); the first `limit` of them when given. */
+export function rowsOfTable(table: Element, limit = Infinity): Element[] {
+  const rows: Element[] = [];
+  // Indexed, never copied whole: the header is looked for in the first few rows of tables that may have 10,000.
+  const take = (candidates: ArrayLike<Element>, isOwn: (row: Element) => boolean = () => true): Element[] => {
+    for (let index = 0; index < candidates.length && rows.length < limit; index++) if (isOwn(candidates[index]!)) rows.push(candidates[index]!);
+    return rows;
+  };
+  if (table.tagName === 'TABLE') return take((table as HTMLTableElement).rows);
   const role = roleOf(table);
-  if (role === 'grid' || role === 'table' || role === 'treegrid') {
-    return Array.from(table.querySelectorAll(ariaRowSelector)).filter((row) => owningAriaTable(row) === table);
-  }
-  return Array.from(table.children);
+  if (role === 'grid' || role === 'table' || role === 'treegrid') return take(table.querySelectorAll(ariaRowSelector), (row) => owningAriaTable(row) === table);
+  return take(table.children);
 }
 
 function owningAriaTable(row: Element): Element | null {
@@ -108,7 +112,7 @@ function tableFor(element: Element, cache: WeakMap<Element, PageTable>): PageTab
 
 /** The header row: the first of the first few rows whose cell texts name an entry-number column or fact columns. */
 function readHeader(element: Element): PageTable {
-  const rows = rowsOfTable(element).slice(0, headerSearchDepth);
+  const rows = rowsOfTable(element, headerSearchDepth);
   for (const row of rows) {
     const columns = matchHeaderRow(cellsOfRow(row).map(cellText));
     const named = Object.keys(columns).length;
