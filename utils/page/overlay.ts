@@ -57,6 +57,8 @@ const nothingStored: StoredEntry = Object.freeze({ facts: Object.freeze({}), cla
 
 /** Entries per history lookup message: small enough to serialise well inside one chunk's budget. */
 const lookupBatchSize = 1_000;
+/** The page's first message also pays for starting the browser's messaging (tens of ms): it carries little else. */
+const firstLookupBatchSize = 20;
 
 /** A page that keeps removing a badge wins after this many re-inserts: we never fight the page. */
 const maxReinserts = 3;
@@ -228,35 +230,30 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   };
 
   /**
-   * Asks history in batches, each built in chunks: one message for a 10,000-row report is megabytes that the browser
-   * serialises in a single task. Batches go out without waiting for each other; answers are kept as they come.
+   * Asks history in batches built in chunks, one batch at a time: one message for a 10,000-row report is megabytes, and
+   * batches sent together are serialised together, in one task, when their channels open.
    */
   const lookUp = async (entryNumbers: Iterable<string>): Promise<void> => {
-    const answers: Promise<void>[] = [];
-    let batch: PageEntry[] = [];
-    const send = (request: PageEntry[]): void => {
-      answers.push(
-        dependencies.lookup(request).then(
-          (found) => {
-            for (const { entryNumber } of request) stored.set(entryNumber, found.get(entryNumber) ?? nothingStored);
-          },
-          // Without history the badges still show what the page itself says.
-          (error: unknown) => dependencies.onError(error),
-        ),
-      );
-    };
+    const batches: PageEntry[][] = [[]];
     await runInChunks(
       entryNumbers,
       (entryNumber: string) => {
+        let batch = batches.at(-1)!;
+        if (batch.length === (batches.length === 1 ? firstLookupBatchSize : lookupBatchSize)) batches.push((batch = []));
         batch.push({ entryNumber, facts: pageFactsOf(entryNumber) });
-        if (batch.length < lookupBatchSize) return;
-        send(batch);
-        batch = [];
       },
       { signal },
     );
-    if (batch.length) send(batch);
-    await Promise.all(answers);
+    for (const request of batches) {
+      if (request.length === 0 || signal.aborted) continue;
+      try {
+        const found = await dependencies.lookup(request);
+        for (const { entryNumber } of request) stored.set(entryNumber, found.get(entryNumber) ?? nothingStored);
+      } catch (error) {
+        // Without history the badges still show what the page itself says.
+        dependencies.onError(error);
+      }
+    }
   };
 
   const startBadgePass = (): BadgePass => ({ contents: new Map(), options: dependencies.statusOptions() });
