@@ -240,10 +240,10 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
     // Then the "check as of" date moves a day: every countdown changes, so every badge with a deadline is drawn again.
     const withBadges = await tracedLoad(context, url, expectedEntries, {
       prepare: `(() => {
-        window.__namesBefore = new Map([...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')].map((host) => [host, host.shadowRoot.querySelector('button').getAttribute('aria-label')]));
+        window.__countdownsBefore = new Map([...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')].map((host) => [host, host.shadowRoot.querySelector('.countdown')?.textContent ?? null]));
       })()`,
       change: () => setStorage({ checkAsOfDate: '2026-11-24' }),
-      done: "[...window.__namesBefore].every(([host, name]) => host.shadowRoot.querySelector('button').getAttribute('aria-label') !== name)",
+      done: "[...window.__countdownsBefore].every(([host, countdown]) => (host.shadowRoot.querySelector('.countdown')?.textContent ?? null) !== countdown)",
     });
     if (process.env.DEBUG_TASKS) {
       for (const task of [...withBadges.tasksAfterLoad, ...withBadges.followUpTasks]) if (task.durationMs > 20) console.error(`${task.durationMs.toFixed(0).padStart(6)} ms ${task.kind}`);

@@ -89,7 +89,7 @@ test('changing the "check as of" date updates badges and countdowns live', async
     (window as unknown as { __redrawsPerTask: number[] }).__redrawsPerTask = redrawsPerTask;
     // One observer over every badge's shadow root: its callback runs once per task that changed any of them.
     const observer = new MutationObserver((records) => redrawsPerTask.push(records.length));
-    for (const host of document.querySelectorAll('[data-cape-entry]')) observer.observe(host.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['aria-label'] });
+    for (const host of document.querySelectorAll('[data-cape-entry]')) observer.observe(host.shadowRoot!, { subtree: true, characterData: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
   });
   // The day after the window's last day, CAPE would reject it (domain.md §6).
   await setSettings(background, { checkAsOfDate: '2026-12-21' });

@@ -56,7 +56,7 @@ function prepareBadge(content: BadgeContent, key: string): PreparedBadge {
     verdict,
     deadlineDate: deadline?.date ?? null,
     label: `${verdictSymbols[verdict]} ${verdictLabels[verdict]}`,
-    countdown: deadline && deadline.daysLeft >= 0 ? ` · ${countdownText(deadline.daysLeft)}` : null,
+    countdown: deadline && deadline.daysLeft >= 0 ? countdownText(deadline.daysLeft) : null,
     accessibleName: badgeAccessibleName(content),
   };
 }
@@ -70,6 +70,13 @@ interface Pill {
 }
 
 const pills = new WeakMap<HTMLElement, Pill>();
+
+/**
+ * The countdown describes the pill rather than being part of its name: when the date moves, every countdown changes, and a
+ * text write per badge is what a redraw of 10,000 then costs (the name, an attribute, would be a second write). IDs are
+ * scoped to the badge's shadow root.
+ */
+const countdownId = 'countdown';
 
 function pillOf(host: HTMLElement): Pill {
   let pill = pills.get(host);
@@ -109,13 +116,16 @@ export function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
   if (shown?.label !== prepared.label) pill.label.data = prepared.label;
   if (prepared.countdown === null) {
     (pill.countdown?.parentNode as Element | null | undefined)?.remove();
+    pill.button.removeAttribute('aria-describedby');
     pill.countdown = null;
   } else if (!pill.countdown) {
     const span = document.createElement('span');
     span.className = 'countdown';
+    span.id = countdownId;
     pill.countdown = document.createTextNode(prepared.countdown);
     span.append(pill.countdown);
     pill.button.append(span);
+    pill.button.setAttribute('aria-describedby', countdownId);
   } else if (shown?.countdown !== prepared.countdown) {
     pill.countdown.data = prepared.countdown;
   }
@@ -138,7 +148,7 @@ export function badgeAccessibleName(content: BadgeContent): string {
     const claim = content.status.holdingClaim;
     if (claim) words.push(`on claim ${claim.claimNumber}`);
     const deadline = content.status.deadlines.nextDeadline;
-    if (deadline) words.push(`${deadline.label}: ${deadline.date}, ${countdownText(deadline.daysLeft)}`);
+    if (deadline) words.push(`${deadline.label}: ${deadline.date}`);
   }
   return `${words.join('. ')}. Details on focus.`;
 }
