@@ -40,7 +40,8 @@ describe('csvCell', () => {
         const parsed = Papa.parse<string[]>(csvLine(values), { delimiter: ',', newline: '\r\n' }).data[0]!;
         parsed.forEach((cell, index) => {
           expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
-          expect(cell.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(values[index]);
+          // The writer adds one apostrophe before any run of apostrophes that ends in a formula character.
+          expect(cell.replace(/^'(?='*[=+\-@\t\r])/, '')).toBe(values[index]);
         });
       }),
     );
