@@ -2,6 +2,7 @@ import { serveMockAce } from './ace-routes';
 import { extensionIdOf, launchWithExtension } from './chromium-launch';
 import { expect, test, useFixtureToday } from './extension-test';
 import { csvFile, expectCounts, pickFiles, validEntry, waitForPanel } from './sidepanel-helpers';
+import { readHistoryStore } from './support/history-reader';
 
 test('staged rows, removals and fixes survive a reload of the panel and a browser restart on the same profile', async ({ context, profileDir, background, openExtensionPage }) => {
   await useFixtureToday(background);
@@ -18,6 +19,10 @@ test('staged rows, removals and fixes survive a reload of the panel and a browse
   await expectCounts(panel, { ready: 3, removed: 1 });
   await panel.getByRole('button', { name: 'Accept all 1 restored number' }).click();
   await expect(panel.locator('.sp-summary')).not.toContainText('Leading zeros restored');
+  // The panel saves a moment after the last change (a burst is one write); what this test reloads is the saved list.
+  await expect
+    .poll(async () => (await readHistoryStore<{ rows: { fixAccepted?: boolean }[] }>(panel, 'stagedBatches')).some((batch) => batch.rows.some((row) => row.fixAccepted)))
+    .toBe(true);
 
   await panel.reload();
   await waitForPanel(panel);
