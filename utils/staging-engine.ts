@@ -32,7 +32,10 @@ import { formatEntryNumber } from './entry-number';
 export interface StagingEngineDependencies {
   openDb: () => Promise<HistoryDb>;
   post: (message: StagingWorkerMessage) => void;
-  /** Wait after a change before saving, so a burst of changes is one write. */
+  /**
+   * Wait after a change before saving. None by default: a reload right after a change must not lose it, and a burst still
+   * costs few writes, since changes made while one save is written go together into the next.
+   */
   saveDelayMs?: number;
   now?: () => Date;
   newBatchId?: () => string;
@@ -442,7 +445,7 @@ export class StagingEngine {
     if (!this.loaded) return;
     this.dirty = true;
     if (this.saveTimer !== null || this.saving) return;
-    this.saveTimer = setTimeout(() => void this.saveNow(), this.dependencies.saveDelayMs ?? 150);
+    this.saveTimer = setTimeout(() => void this.saveNow(), this.dependencies.saveDelayMs ?? 0);
   }
 
   private saveNow(): Promise<void> {

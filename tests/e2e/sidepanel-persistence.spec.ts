@@ -19,7 +19,7 @@ test('staged rows, removals and fixes survive a reload of the panel and a browse
   await expectCounts(panel, { ready: 3, removed: 1 });
   await panel.getByRole('button', { name: 'Accept all 1 restored number' }).click();
   await expect(panel.locator('.sp-summary')).not.toContainText('Leading zeros restored');
-  // The panel saves a moment after the last change (a burst is one write); what this test reloads is the saved list.
+  // The panel's worker saves right after a change; the reload must find the fix in the saved list, not race the write.
   await expect
     .poll(async () => (await readHistoryStore<{ rows: { fixAccepted?: boolean }[] }>(panel, 'stagedBatches')).some((batch) => batch.rows.some((row) => row.fixAccepted)))
     .toBe(true);
