@@ -3,9 +3,7 @@ import { eligibilityOfReadableFacts, type EligibilityOptions, type EligibilityRe
 import { ieepaDutyOf, type IeepaDuty } from './eligibility-checks';
 import type { EntryFacts, LiquidationStatus } from './entry-facts';
 import { builtInIeepaTariffTable } from './ieepa-tariff-lines';
-
-/** Most results one memo keeps; emptied when full, so odd data cannot grow it. */
-const memoLimit = 1 << 16;
+import { TwoKeyMemo } from './two-key-memo';
 
 const statusCodes: Record<LiquidationStatus, number> = {
   unliquidated: 1,
@@ -47,9 +45,8 @@ function entryTypeCode(entryType: string | undefined): number {
  * A rule that comes to read another fact must add it to the key here.
  */
 export function createVerdictMemo(options: EligibilityOptions): (readable: EntryFacts) => EligibilityResult {
-  // By liquidation date, then the rest: small whole-number keys (one key of both was a boxed number per lookup).
-  const results = new Map<number, Map<number, EligibilityResult>>();
-  let size = 0;
+  // By liquidation date, then the rest.
+  const results = new TwoKeyMemo<EligibilityResult>();
   const ieepaTable = options.ieepaTable ?? builtInIeepaTariffTable;
   return (facts) => {
     const entryType = entryTypeCode(facts.entryType);
@@ -60,21 +57,8 @@ export function createVerdictMemo(options: EligibilityOptions): (readable: Entry
     const adcvd = facts.adcvdStatus === undefined ? 0 : adcvdCodes[facts.adcvdStatus];
     const small = (((entryType * 8 + statusCode(facts.liquidationStatus)) * 81 + flags) * 4 + adcvd) * 4 + ieepaCodes[ieepaDutyOf(facts.tariffLines, ieepaTable)];
     const date = dateCode(facts.liquidationDate);
-    let onDate = results.get(date);
-    if (onDate === undefined) {
-      if (size >= memoLimit) {
-        results.clear();
-        size = 0;
-      }
-      onDate = new Map();
-      results.set(date, onDate);
-    }
-    let result = onDate.get(small);
-    if (result === undefined) {
-      result = eligibilityOfReadableFacts(facts, options);
-      onDate.set(small, result);
-      size++;
-    }
+    let result = results.get(date, small);
+    if (result === undefined) results.set(date, small, (result = eligibilityOfReadableFacts(facts, options)));
     return result;
   };
 }
