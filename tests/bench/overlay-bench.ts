@@ -48,7 +48,7 @@ async function collectTrace(cdp: CDPSession, during: () => Promise<void>): Promi
   };
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: `toplevel,devtools.timeline,blink.user_timing${process.env.DEBUG_TASKS ? ',disabled-by-default-v8.cpu_profiler' : ''}`, transferMode: 'ReportEvents' });
   await during();
   await cdp.send('Tracing.end');
   await complete;

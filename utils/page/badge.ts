@@ -93,16 +93,55 @@ function pillOf(host: HTMLElement): Pill {
 }
 
 /** The badge's new look, or null when it already shows this content. */
-export function badgeUpdate(host: HTMLElement, content: BadgeContent): PreparedBadge | null {
+function badgeUpdate(host: HTMLElement, content: BadgeContent): PreparedBadge | null {
   const key = badgeKey(content);
   return pills.get(host)?.shown?.key === key ? null : prepareBadge(content, key);
+}
+
+/**
+ * Many badges' changes, worked out off the page and applied in one task. When the date moves, most badges change only their
+ * countdown: those are a tight loop of text writes, so a redraw of 10,000 stays well inside one task's budget.
+ */
+export interface BadgeWrites {
+  countdownPills: Pill[];
+  countdownLooks: PreparedBadge[];
+  wholeBadges: Array<[HTMLElement, PreparedBadge]>;
+}
+
+export const noBadgeWrites = (): BadgeWrites => ({ countdownPills: [], countdownLooks: [], wholeBadges: [] });
+
+const onlyCountdownDiffers = (shown: PreparedBadge, next: PreparedBadge): boolean =>
+  shown.verdict === next.verdict && shown.deadlineDate === next.deadlineDate && shown.label === next.label && shown.accessibleName === next.accessibleName;
+
+/** Adds what `host` needs to show `content` to `writes`; nothing when it already shows it. Touches no page node. */
+export function planBadgeWrite(writes: BadgeWrites, host: HTMLElement, content: BadgeContent): void {
+  const next = badgeUpdate(host, content);
+  if (!next) return;
+  const pill = pills.get(host);
+  if (pill?.shown && pill.countdown && next.countdown !== null && onlyCountdownDiffers(pill.shown, next)) {
+    writes.countdownPills.push(pill);
+    writes.countdownLooks.push(next);
+  } else {
+    writes.wholeBadges.push([host, next]);
+  }
+}
+
+export function applyBadgeWrites(writes: BadgeWrites): void {
+  const { countdownPills, countdownLooks } = writes;
+  for (let index = 0; index < countdownPills.length; index++) {
+    const pill = countdownPills[index]!;
+    const look = countdownLooks[index]!;
+    pill.countdown!.data = look.countdown!;
+    pill.shown = look;
+  }
+  for (const [host, look] of writes.wholeBadges) applyBadge(host, look);
 }
 
 /**
  * Text only, never HTML. Compares with what it wrote last, not with the page (reading the DOM costs as much as writing),
  * and writes only what differs: a settings change redraws every badge in one task.
  */
-export function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
+function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
   const pill = pillOf(host);
   const shown = pill.shown;
   if (shown?.verdict !== prepared.verdict) {

@@ -3,7 +3,7 @@ import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
-import { applyBadge, badgeUpdate, createBadgeHost, isBadgeHost, renderBadge, revealBadge, type BadgeContent, type PreparedBadge } from './badge';
+import { applyBadgeWrites, createBadgeHost, isBadgeHost, noBadgeWrites, planBadgeWrite, renderBadge, revealBadge, type BadgeContent } from './badge';
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
@@ -278,19 +278,17 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
    */
   const renderAll = async (): Promise<void> => {
     const badgePass = startBadgePass();
-    const updates: Array<[HTMLElement, PreparedBadge]> = [];
+    const writes = noBadgeWrites();
     await runInChunks(
       [...anchors.values()],
       guard((anchor: Anchor) => {
         const content = contentOf(anchor, badgePass);
         contents.set(anchor.host, content);
-        const update = badgeUpdate(anchor.host, content);
-        if (update) updates.push([anchor.host, update]);
+        planBadgeWrite(writes, anchor.host, content);
       }),
       { signal },
     );
-    if (signal.aborted) return;
-    for (const [host, prepared] of updates) if (host.isConnected) applyBadge(host, prepared);
+    if (!signal.aborted) applyBadgeWrites(writes);
   };
 
   /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
