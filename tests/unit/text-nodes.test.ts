@@ -34,4 +34,36 @@ describe('textNodesUnder', () => {
     expect(textsUnder(document.getElementById('prose')!.firstChild!)).toEqual(['ABC-1234567-6 prose']);
     expect(textsUnder(document.createComment('ABC-1234567-6'))).toEqual([]);
   });
+
+  describe('with tables read by rows', () => {
+    const entryColumnOf = (table: HTMLTableElement) => (table.dataset.entryColumn === undefined ? undefined : Number(table.dataset.entryColumn));
+    const textsByRows = (root: Node) => [...textNodesUnder(root, isOurs, entryColumnOf)].map((text) => text.data.trim());
+    const report = (id: string, column: number) => `<table id="${id}" data-entry-column="${column}"><caption>Report ${id} for EQ7-0056478-3</caption>
+      <thead><tr><th>Entry Summary Number</th><th>Importer Name Text</th></tr></thead>
+      <tbody><tr><td>EQ7-0056478-3</td><td>Amount 12345678901</td></tr><tr><td><a><b>EQ7-0056479-1</b> and EQ7-0056480-9</a></td><td>Notes and notes</td></tr>
+      <tr><td></td><td>nothing in the entry cell</td></tr><tr><td colspan="2">a row spanning all columns</td></tr></tbody></table>`;
+
+    it('reads only the caption and the entry cells of a table with an entry-number column, and the text around it', () => {
+      document.body.innerHTML = `<p>Before the report text</p>${report('a', 0)}<p>Between the reports</p>${report('b', 1)}<p>After the reports text</p>`;
+      expect(textsByRows(document.body)).toEqual([
+        'Before the report text',
+        'Report a for EQ7-0056478-3', 'Entry Summary Number', 'EQ7-0056478-3', 'EQ7-0056479-1', 'and EQ7-0056480-9', 'a row spanning all columns',
+        'Between the reports',
+        'Report b for EQ7-0056478-3', 'Importer Name Text', 'Amount 12345678901', 'Notes and notes', 'nothing in the entry cell',
+        'After the reports text',
+      ]);
+    });
+
+    it('reads a table given as the root by rows, and a table holding another table cell by cell', () => {
+      document.body.innerHTML = report('a', 0);
+      expect(textsByRows(document.getElementById('a')!)).toEqual(['Report a for EQ7-0056478-3', 'Entry Summary Number', 'EQ7-0056478-3', 'EQ7-0056479-1', 'and EQ7-0056480-9', 'a row spanning all columns']);
+      document.body.innerHTML = `<table data-entry-column="0"><tr><td>Entry Summary Number</td><td>Nested report below</td></tr><tr><td>EQ7-0056478-3</td><td>${report('inner', 0)}</td></tr></table>`;
+      expect(textsByRows(document.body)).toEqual(['Entry Summary Number', 'Nested report below', 'EQ7-0056478-3', 'Report inner for EQ7-0056478-3', 'Entry Summary Number', 'EQ7-0056478-3', 'EQ7-0056479-1', 'and EQ7-0056480-9', 'a row spanning all columns']);
+    });
+
+    it('reads every text of a table without an entry-number column', () => {
+      document.body.innerHTML = '<table><tr><td>Left cell text</td><td>Right cell text</td></tr></table><p>After the table text</p>';
+      expect(textsByRows(document.body)).toEqual(['Left cell text', 'Right cell text', 'After the table text']);
+    });
+  });
 });

@@ -7,9 +7,10 @@ import { applyBadgeWrites, createBadgeHost, isBadgeHost, noBadgeWrites, planBadg
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
-import { cellText, cellsOfRow, locateCell, type PageTable } from './page-table';
+import { cellText, cellsOfRow, locateCell, pageTableOf, type PageTable } from './page-table';
 import { runInChunks } from './run-in-chunks';
 import { textNodesUnder } from './text-nodes';
+import { yieldToMain } from './yield-to-main';
 
 export interface OverlayDependencies {
   /** Asks history for stored facts and claims, and lets it learn the page's facts. */
@@ -50,8 +51,11 @@ interface PlannedBadges {
   matches: EntryNumberMatch[];
 }
 
-/** Hidden badges are placed in fewer, larger chunks than reads: each chunk costs the browser a frame of its own. */
-const writeBudgetMs = 20;
+/**
+ * Hidden badges are placed in slightly larger chunks than reads (each chunk costs the browser a frame of its own), yet small
+ * enough that a garbage collection landing in one keeps it under 50 ms.
+ */
+const writeBudgetMs = 10;
 
 const nothingStored: StoredEntry = Object.freeze({ facts: Object.freeze({}), claims: Object.freeze([]) as unknown as StoredEntry['claims'] });
 
@@ -163,10 +167,11 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   /** Reads one text node: which numbers get a badge, and the facts of their rows. No DOM writes (they come later, in bulk). */
   const scanTextNode = (text: Text, found: Set<string>, planned: PlannedBadges[]): void => {
     if (processed.has(text)) return;
-    processed.add(text);
     const data = text.data;
     const matches = findEntryNumbersInText(data);
+    // Only texts holding numbers are remembered: remembering every text of a 10,000-row report kept tens of thousands alive.
     if (matches.length === 0) return;
+    processed.add(text);
     const place = text.parentElement ? locateCell(text.parentElement, tableCache) : null;
     const entryColumn = place?.table.columns.entryNumber;
     // In a table with a known entry-number column, numbers in other columns are amounts or references, not entries.
@@ -212,12 +217,14 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
     for (const [pieceAnchor, host] of placed) show(anchors.get(pieceAnchor)!, host, pass);
   };
 
+  const entryColumnOf = (table: HTMLTableElement): number | undefined => pageTableOf(table, tableCache).columns.entryNumber;
+
   const scanRoots = async (roots: Node[]): Promise<{ found: Set<string>; planned: PlannedBadges[] }> => {
     const found = new Set<string>();
     const planned: PlannedBadges[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      await runInChunks(textNodesUnder(root, isOwnNode), guard((text: Text) => scanTextNode(text, found, planned)), { signal });
+      await runInChunks(textNodesUnder(root, isOwnNode, entryColumnOf), guard((text: Text) => scanTextNode(text, found, planned)), { signal });
     }
     return { found, planned };
   };
@@ -288,6 +295,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       }),
       { signal },
     );
+    // In a task of its own: the last chunk's budget is spent.
+    await yieldToMain();
     if (!signal.aborted) applyBadgeWrites(writes);
   };
 
@@ -319,6 +328,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
 
   const pass = (roots: Node[], options: { sweep: boolean }) =>
     enqueue(async () => {
+      // A pass starts in a task of its own, not in the tail of whatever queued it (the content script's start, a mutation batch).
+      await yieldToMain();
       if (options.sweep) await sweep();
       const { found, planned } = await scanRoots(roots);
       const unknown = [...found].filter((entryNumber) => !stored.has(entryNumber));
@@ -326,6 +337,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       const badgePass = startBadgePass();
       const place = guard((plan: PlannedBadges) => placeBadges(plan, badgePass));
       await runInChunks(planned, place, { signal, budgetMs: writeBudgetMs });
+      await yieldToMain();
       revealHiddenBadges();
       dependencies.onEntriesChanged?.(countEntries());
     });

@@ -78,18 +78,18 @@ export function locateCell(start: Element, cache: WeakMap<Element, PageTable>): 
       const row = element.parentElement;
       const table = row?.closest('table');
       if (!row || !table) return null;
-      return { table: tableFor(table, cache), row, columnIndex: (element as HTMLTableCellElement).cellIndex };
+      return { table: pageTableOf(table, cache), row, columnIndex: (element as HTMLTableCellElement).cellIndex };
     }
     const role = roleOf(element);
     if (role && ariaCellRoles.has(role)) {
       const row = element.closest(ariaRowSelector);
       const table = row && owningAriaTable(row);
       if (!row || !table) return null;
-      return { table: tableFor(table, cache), row, columnIndex: cellsOfRow(row).indexOf(element) };
+      return { table: pageTableOf(table, cache), row, columnIndex: cellsOfRow(row).indexOf(element) };
     }
     const row = element.parentElement;
     if (row && row.tagName !== 'BODY' && looksLikeDivRow(row) && row.parentElement) {
-      return { table: tableFor(row.parentElement, cache), row, columnIndex: Array.prototype.indexOf.call(row.children, element) };
+      return { table: pageTableOf(row.parentElement, cache), row, columnIndex: Array.prototype.indexOf.call(row.children, element) };
     }
   }
   return null;
@@ -99,7 +99,8 @@ export function cellText(cell: Element): string {
   return (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function tableFor(element: Element, cache: WeakMap<Element, PageTable>): PageTable {
+/** The table `element` draws, its header read once and kept in `cache`. */
+export function pageTableOf(element: Element, cache: WeakMap<Element, PageTable>): PageTable {
   let table = cache.get(element);
   // Single-page apps swap a table's header on a route change while keeping the table element.
   if (table?.headerRow && !(table.headerRow.isConnected && element.contains(table.headerRow))) table = undefined;
