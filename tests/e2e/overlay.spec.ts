@@ -48,6 +48,7 @@ test('badge shows words and a countdown, and its tooltip opens on keyboard focus
   const pill = page.locator(`[data-cape-entry="${entryNumber}"]`).first().locator('button');
   await expect(pill).toContainText('Eligible');
   await expect(pill).toContainText(/\d+ d|today/);
+  await expect(pill).toHaveAccessibleDescription(/^(\d+ d|today)$/);
   await pill.focus();
   const tooltip = page.locator('[data-cape-tooltip] [role="tooltip"]');
   await expect(tooltip).toBeVisible();

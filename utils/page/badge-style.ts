@@ -23,6 +23,7 @@ export const badgeCss = `
   font:600 0.8em/1.1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 0.45em;border:1px solid;border-radius:1em;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
 .countdown{font-weight:400;margin-inline-start:0.35em;padding-inline-start:0.35em;border-inline-start:1px solid currentColor}
+.countdown-1{display:none}
 ${verdictRules}
 `;
 
@@ -72,4 +73,25 @@ export function createShadowHost(marker: string, markerValue: string, css: strin
   const shadow = host.attachShadow({ mode: 'open' });
   applyStyles(shadow, css);
   return { host, shadow };
+}
+
+/** Each badge's countdown has two slots; the shared sheet's one `.countdown-N{display:none}` rule says which is hidden. */
+export type CountdownSlot = 0 | 1;
+
+export const countdownSlotClass = (slot: CountdownSlot): string => `countdown-${slot}`;
+
+/**
+ * Shows slot `slot` of every badge's countdown at once by changing that one rule of the shared sheet. False where there is
+ * no shared sheet to change (badges that carry their own `<style>`).
+ */
+export function showCountdownSlot(slot: CountdownSlot): boolean {
+  const sheet = sheets.get(badgeCss);
+  if (!sheet) return false;
+  for (const rule of sheet.cssRules) {
+    if ('selectorText' in rule && /^\.countdown-[01]$/.test((rule as CSSStyleRule).selectorText)) {
+      (rule as CSSStyleRule).selectorText = `.${countdownSlotClass(slot === 0 ? 1 : 0)}`;
+      return true;
+    }
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import type { EntryAssessment, EntryVerdict } from '../entry-assessment';
 import { formatEntryNumber } from '../entry-number';
 import { countdownText, verdictLabels, verdictSymbols } from '../verdict-labels';
-import { badgeCss, createShadowHost } from './badge-style';
+import { badgeCss, countdownSlotClass, createShadowHost, showCountdownSlot, type CountdownSlot } from './badge-style';
 
 /** Marks our badge hosts, so scans and mutation handling skip them. */
 export const badgeHostAttribute = 'data-cape-entry';
@@ -65,7 +65,8 @@ function prepareBadge(content: BadgeContent, key: string): PreparedBadge {
 interface Pill {
   button: HTMLButtonElement;
   label: Text;
-  countdown: Text | null;
+  /** The countdown's two text slots, of which the shared stylesheet shows one (`showCountdownSlot`). */
+  countdown: [Text, Text] | null;
   shown: PreparedBadge | null;
 }
 
@@ -77,6 +78,9 @@ const pills = new WeakMap<HTMLElement, Pill>();
  * scoped to the badge's shadow root.
  */
 const countdownId = 'countdown';
+
+/** The countdown slot every badge shows now. */
+let shownSlot: CountdownSlot = 0;
 
 function pillOf(host: HTMLElement): Pill {
   let pill = pills.get(host);
@@ -100,41 +104,73 @@ function badgeUpdate(host: HTMLElement, content: BadgeContent): PreparedBadge | 
 
 /**
  * Many badges' changes, worked out off the page and applied in one task. When the date moves, most badges change only their
- * countdown: those are a tight loop of text writes, so a redraw of 10,000 stays well inside one task's budget.
+ * countdown: each such badge's new countdown goes into its hidden slot (text without a box costs no layout: 10,000 writes
+ * take a few ms instead of 20–50), then one stylesheet rule shows those slots, so every countdown changes in the same frame.
  */
 export interface BadgeWrites {
+  /** Every badge with a countdown that keeps its look otherwise, with its next look: all their hidden slots are filled. */
   countdownPills: Pill[];
   countdownLooks: PreparedBadge[];
+  countdownChanged: boolean;
   wholeBadges: Array<[HTMLElement, PreparedBadge]>;
 }
 
-export const noBadgeWrites = (): BadgeWrites => ({ countdownPills: [], countdownLooks: [], wholeBadges: [] });
+export const noBadgeWrites = (): BadgeWrites => ({ countdownPills: [], countdownLooks: [], countdownChanged: false, wholeBadges: [] });
 
 const onlyCountdownDiffers = (shown: PreparedBadge, next: PreparedBadge): boolean =>
   shown.verdict === next.verdict && shown.deadlineDate === next.deadlineDate && shown.label === next.label && shown.accessibleName === next.accessibleName;
 
-/** Adds what `host` needs to show `content` to `writes`; nothing when it already shows it. Touches no page node. */
+/** Adds what `host` needs to show `content` to `writes`. Touches no page node. */
 export function planBadgeWrite(writes: BadgeWrites, host: HTMLElement, content: BadgeContent): void {
-  const next = badgeUpdate(host, content);
-  if (!next) return;
   const pill = pills.get(host);
+  const next = badgeUpdate(host, content);
+  if (!next) {
+    // Unchanged, yet its hidden slot must hold its countdown too in case the others' slots are swapped in.
+    if (pill?.countdown && pill.shown) {
+      writes.countdownPills.push(pill);
+      writes.countdownLooks.push(pill.shown);
+    }
+    return;
+  }
   if (pill?.shown && pill.countdown && next.countdown !== null && onlyCountdownDiffers(pill.shown, next)) {
     writes.countdownPills.push(pill);
     writes.countdownLooks.push(next);
+    writes.countdownChanged = true;
   } else {
     writes.wholeBadges.push([host, next]);
   }
 }
 
 export function applyBadgeWrites(writes: BadgeWrites): void {
-  const { countdownPills, countdownLooks } = writes;
-  for (let index = 0; index < countdownPills.length; index++) {
-    const pill = countdownPills[index]!;
-    const look = countdownLooks[index]!;
-    pill.countdown!.data = look.countdown!;
-    pill.shown = look;
+  if (writes.countdownChanged) {
+    const { countdownPills, countdownLooks } = writes;
+    const hidden: CountdownSlot = shownSlot === 0 ? 1 : 0;
+    for (let index = 0; index < countdownPills.length; index++) countdownPills[index]!.countdown![hidden].data = countdownLooks[index]!.countdown!;
+    if (showCountdownSlot(hidden)) {
+      shownSlot = hidden;
+    } else {
+      // No shared stylesheet to swap in (badges carry their own): the shown slot is written, a write that costs layout.
+      for (let index = 0; index < countdownPills.length; index++) countdownPills[index]!.countdown![shownSlot].data = countdownLooks[index]!.countdown!;
+    }
+    for (let index = 0; index < countdownPills.length; index++) countdownPills[index]!.shown = countdownLooks[index]!;
   }
   for (const [host, look] of writes.wholeBadges) applyBadge(host, look);
+}
+
+function countdownSlots(button: HTMLButtonElement, text: string): [Text, Text] {
+  const span = document.createElement('span');
+  span.className = 'countdown';
+  span.id = countdownId;
+  const slots: [Text, Text] = [document.createTextNode(text), document.createTextNode(text)];
+  slots.forEach((slot, index) => {
+    const slotSpan = document.createElement('span');
+    slotSpan.className = countdownSlotClass(index as CountdownSlot);
+    slotSpan.append(slot);
+    span.append(slotSpan);
+  });
+  button.append(span);
+  button.setAttribute('aria-describedby', countdownId);
+  return slots;
 }
 
 /**
@@ -154,19 +190,14 @@ function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
   }
   if (shown?.label !== prepared.label) pill.label.data = prepared.label;
   if (prepared.countdown === null) {
-    (pill.countdown?.parentNode as Element | null | undefined)?.remove();
+    (pill.countdown?.[0].parentNode?.parentNode as Element | null | undefined)?.remove();
     pill.button.removeAttribute('aria-describedby');
     pill.countdown = null;
   } else if (!pill.countdown) {
-    const span = document.createElement('span');
-    span.className = 'countdown';
-    span.id = countdownId;
-    pill.countdown = document.createTextNode(prepared.countdown);
-    span.append(pill.countdown);
-    pill.button.append(span);
-    pill.button.setAttribute('aria-describedby', countdownId);
+    pill.countdown = countdownSlots(pill.button, prepared.countdown);
   } else if (shown?.countdown !== prepared.countdown) {
-    pill.countdown.data = prepared.countdown;
+    // Both slots: whichever the stylesheet shows, now or after the next swap, holds this countdown.
+    for (const slot of pill.countdown) slot.data = prepared.countdown;
   }
   if (shown?.accessibleName !== prepared.accessibleName) pill.button.setAttribute('aria-label', prepared.accessibleName);
   pill.shown = prepared;
