@@ -243,8 +243,8 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
         // The countdown slot shown is the one the badges' shared sheet does not hide (read from the sheet: computing a style
         // would make the poll do the frame's work).
         window.__countdownShown = (host) => {
-          const hidden = [...host.shadowRoot.adoptedStyleSheets[0].cssRules].find((rule) => /^\\.countdown-[01]$/.test(rule.selectorText)).selectorText;
-          return hidden === '.countdown-1' ? '.countdown-0' : '.countdown-1';
+          const hiding = [...host.shadowRoot.adoptedStyleSheets[0].cssRules].find((rule) => /\\.slot-[01]/.test(rule.selectorText ?? '')).selectorText;
+          return hiding.includes('.slot-1') ? '.countdown.slot-0' : '.countdown.slot-1';
         };
         const shown = window.__countdownShown(document.querySelector('[data-cape-entry]'));
         window.__countdownsBefore = [...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')].map((host) => [host, host.shadowRoot.querySelector(shown)?.textContent ?? null]);

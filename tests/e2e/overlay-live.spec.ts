@@ -85,7 +85,7 @@ test('changing the "check as of" date updates badges and countdowns live', async
   // A day later every countdown changes: the user sees them change in the same frame. Sampled at each frame, none shows
   // some changed and others not.
   await page.evaluate(() => {
-    const shownCountdown = (host: Element) => (host.shadowRoot!.querySelector('.countdown') as HTMLElement | null)?.innerText ?? null;
+    const shownCountdown = (host: Element) => (host.shadowRoot!.getElementById('countdown') as HTMLElement | null)?.innerText ?? null;
     const hosts = [...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')];
     const before = hosts.map(shownCountdown);
     const changedPerFrame: number[] = [];
@@ -107,7 +107,7 @@ test('changing the "check as of" date updates badges and countdowns live', async
   expect(changedPerFrame.at(-1)).toBe(withDeadline);
   // The accessible description is the countdown shown, once, not both of its slots.
   const counting = page.locator('[data-cape-entry][data-cape-deadline]').first();
-  const shownText = await counting.evaluate((host) => (host.shadowRoot!.querySelector('.countdown') as HTMLElement).innerText);
+  const shownText = await counting.evaluate((host) => (host.shadowRoot!.getElementById('countdown') as HTMLElement).innerText);
   expect(shownText).toMatch(/^(\d+ d|today)$/);
   await expect(counting.locator('button')).toHaveAccessibleDescription(shownText);
   // The day after the window's last day, CAPE would reject it (domain.md §6).

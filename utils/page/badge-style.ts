@@ -10,12 +10,20 @@ export const verdictColours: Record<EntryVerdict, { background: string; text: st
   invalid: { background: '#f2f2f2', text: '#3d3d3d', border: '#6b6b6b' },
 };
 
-const verdictRules = Object.entries(verdictColours)
-  .map(([verdict, colour]) => `.pill[data-verdict="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
-  .join('\n');
+/** Each badge has two slots (label, countdown, colour); the shared sheet shows one. See badge.ts. */
+export type BadgeSlot = 0 | 1;
 
-/** Styles inside each badge's shadow root (sized in em of the page's text, so the pill never makes a row taller): the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host). */
-export const badgeCss = `
+export const otherSlot = (slot: BadgeSlot): BadgeSlot => (slot === 0 ? 1 : 0);
+
+/**
+ * Styles inside each badge's shadow root, showing slot `shown` (sized in em of the page's text, so the pill never makes a row
+ * taller): the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host).
+ */
+export function badgeCss(shown: BadgeSlot): string {
+  const verdictRules = Object.entries(verdictColours)
+    .map(([verdict, colour]) => `.pill[data-verdict-${shown}="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
+    .join('\n');
+  return `
 :host{all:initial !important;font-size:inherit !important;display:inline-block !important;vertical-align:baseline !important;
   margin-inline-start:0.3em !important;float:none !important;position:static !important}
 :host([data-cape-hidden]){display:none !important}
@@ -23,9 +31,10 @@ export const badgeCss = `
   font:600 0.8em/1.1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 0.45em;border:1px solid;border-radius:1em;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
 .countdown{font-weight:400;margin-inline-start:0.35em;padding-inline-start:0.35em;border-inline-start:1px solid currentColor}
-.countdown-1{display:none}
+.countdown:empty,.slot-${otherSlot(shown)}{display:none}
 ${verdictRules}
 `;
+}
 
 export const tooltipCss = `
 :host{all:initial !important}
@@ -39,11 +48,12 @@ export const tooltipCss = `
 .tip .muted{color:#4a4a4a}
 `;
 
+/** Shared constructed sheets by name; null where adopting was refused (each shadow root then carries a `<style>`). */
 const sheets = new Map<string, CSSStyleSheet | null>();
 
 /** One shared constructed sheet for every shadow root (not one stylesheet fetch per badge); a `<style>` where adopting is refused. */
-export function applyStyles(shadow: ShadowRoot, css: string): void {
-  let sheet = sheets.get(css);
+export function applyStyles(shadow: ShadowRoot, css: string, sheetName = css): void {
+  let sheet = sheets.get(sheetName);
   if (sheet === undefined) {
     try {
       sheet = new CSSStyleSheet();
@@ -51,14 +61,14 @@ export function applyStyles(shadow: ShadowRoot, css: string): void {
     } catch {
       sheet = null;
     }
-    sheets.set(css, sheet);
+    sheets.set(sheetName, sheet);
   }
   if (sheet) {
     try {
       shadow.adoptedStyleSheets = [sheet];
       return;
     } catch {
-      sheets.set(css, null);
+      sheets.set(sheetName, null);
     }
   }
   const style = document.createElement('style');
@@ -66,32 +76,19 @@ export function applyStyles(shadow: ShadowRoot, css: string): void {
   shadow.append(style);
 }
 
+/** Replaces the shared sheet `sheetName` in every shadow root at once. False where there is none (or some root has its own `<style>`). */
+export function restyleShared(sheetName: string, css: string): boolean {
+  const sheet = sheets.get(sheetName);
+  if (!sheet) return false;
+  sheet.replaceSync(css);
+  return true;
+}
+
 /** A span marked as ours, whose open shadow root carries the given styles: the one way the overlay puts anything in a page. */
-export function createShadowHost(marker: string, markerValue: string, css: string): { host: HTMLElement; shadow: ShadowRoot } {
+export function createShadowHost(marker: string, markerValue: string, css: string, sheetName = css): { host: HTMLElement; shadow: ShadowRoot } {
   const host = document.createElement('span');
   host.setAttribute(marker, markerValue);
   const shadow = host.attachShadow({ mode: 'open' });
-  applyStyles(shadow, css);
+  applyStyles(shadow, css, sheetName);
   return { host, shadow };
-}
-
-/** Each badge's countdown has two slots; the shared sheet's one `.countdown-N{display:none}` rule says which is hidden. */
-export type CountdownSlot = 0 | 1;
-
-export const countdownSlotClass = (slot: CountdownSlot): string => `countdown-${slot}`;
-
-/**
- * Shows slot `slot` of every badge's countdown at once by changing that one rule of the shared sheet. False where there is
- * no shared sheet to change (badges that carry their own `<style>`).
- */
-export function showCountdownSlot(slot: CountdownSlot): boolean {
-  const sheet = sheets.get(badgeCss);
-  if (!sheet) return false;
-  for (const rule of sheet.cssRules) {
-    if ('selectorText' in rule && /^\.countdown-[01]$/.test((rule as CSSStyleRule).selectorText)) {
-      (rule as CSSStyleRule).selectorText = `.${countdownSlotClass(slot === 0 ? 1 : 0)}`;
-      return true;
-    }
-  }
-  return false;
 }

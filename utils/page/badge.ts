@@ -1,7 +1,7 @@
 import type { EntryAssessment, EntryVerdict } from '../entry-assessment';
 import { formatEntryNumber } from '../entry-number';
 import { countdownText, verdictLabels, verdictSymbols } from '../verdict-labels';
-import { badgeCss, countdownSlotClass, createShadowHost, showCountdownSlot, type CountdownSlot } from './badge-style';
+import { badgeCss, createShadowHost, otherSlot, restyleShared, type BadgeSlot } from './badge-style';
 
 /** Marks our badge hosts, so scans and mutation handling skip them. */
 export const badgeHostAttribute = 'data-cape-entry';
@@ -20,9 +20,15 @@ export function badgeVerdict(content: BadgeContent): EntryVerdict {
 /** Hidden badges take no room, so placing many costs the page no layout until they are revealed together. */
 const hiddenAttribute = 'data-cape-hidden';
 
+/** The badges' shared sheet, which says which of each badge's two slots is shown. */
+const badgeSheetName = 'cape-badge';
+
+/** The slot every badge shows now. */
+let shownSlot: BadgeSlot = 0;
+
 /** A badge host, hidden until revealed: a span whose shadow root keeps page styles out. */
 export function createBadgeHost(entryNumber: string): HTMLElement {
-  const { host } = createShadowHost(badgeHostAttribute, entryNumber, badgeCss);
+  const { host } = createShadowHost(badgeHostAttribute, entryNumber, badgeCss(shownSlot), badgeSheetName);
   host.setAttribute(hiddenAttribute, '');
   return host;
 }
@@ -39,16 +45,17 @@ function badgeKey(content: BadgeContent): string {
 }
 
 /** A badge's new look as plain values: working it out touches no page node, applying it writes only what differs. */
-export interface PreparedBadge {
+interface BadgeLook {
   key: string;
   verdict: EntryVerdict;
   deadlineDate: string | null;
   label: string;
-  countdown: string | null;
+  /** Empty when no deadline is ahead: an empty countdown is not drawn. */
+  countdown: string;
   accessibleName: string;
 }
 
-function prepareBadge(content: BadgeContent, key: string): PreparedBadge {
+function lookOf(content: BadgeContent, key: string): BadgeLook {
   const verdict = badgeVerdict(content);
   const deadline = content.kind === 'status' ? content.status.deadlines.nextDeadline : undefined;
   return {
@@ -56,158 +63,132 @@ function prepareBadge(content: BadgeContent, key: string): PreparedBadge {
     verdict,
     deadlineDate: deadline?.date ?? null,
     label: `${verdictSymbols[verdict]} ${verdictLabels[verdict]}`,
-    countdown: deadline && deadline.daysLeft >= 0 ? countdownText(deadline.daysLeft) : null,
+    countdown: deadline && deadline.daysLeft >= 0 ? countdownText(deadline.daysLeft) : '',
     accessibleName: badgeAccessibleName(content),
   };
 }
 
-/** The pill's nodes (a text node and a countdown span: as few as the words need) and what was last written to them. */
+/**
+ * A badge's nodes. What the user sees (label, countdown, colour) is drawn twice, in two slots of which the shared sheet shows
+ * one: a redraw writes the hidden slots (a text without a box costs no layout: 10,000 badges take a few ms instead of a long
+ * task), then shows them all with one change to the sheet, so every badge changes in the same frame, laid out once. The
+ * button, its name and the host's hooks are not doubled: focus stays put, and those writes do not touch layout.
+ */
 interface Pill {
   button: HTMLButtonElement;
-  label: Text;
-  /** The countdown's two text slots, of which the shared stylesheet shows one (`showCountdownSlot`). */
-  countdown: [Text, Text] | null;
-  shown: PreparedBadge | null;
+  labels: [Text, Text];
+  countdowns: [Text, Text];
+  /** What each slot draws. */
+  slotLooks: [BadgeLook | null, BadgeLook | null];
+  /** What the hooks and the accessible name say. */
+  named: BadgeLook | null;
 }
 
 const pills = new WeakMap<HTMLElement, Pill>();
 
-/**
- * The countdown describes the pill rather than being part of its name: when the date moves, every countdown changes, and a
- * text write per badge is what a redraw of 10,000 then costs (the name, an attribute, would be a second write). IDs are
- * scoped to the badge's shadow root.
- */
+/** IDs are scoped to the badge's shadow root. */
 const countdownId = 'countdown';
-
-/** The countdown slot every badge shows now. */
-let shownSlot: CountdownSlot = 0;
 
 function pillOf(host: HTMLElement): Pill {
   let pill = pills.get(host);
-  if (!pill) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'pill';
-    const label = document.createTextNode('');
-    button.append(label);
-    host.shadowRoot!.append(button);
-    pills.set(host, (pill = { button, label, countdown: null, shown: null }));
-  }
+  if (pill) return pill;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'pill';
+  // The countdown describes the pill rather than being part of its name: when the date moves, only the countdowns change.
+  button.setAttribute('aria-describedby', countdownId);
+  const slotText = (className: string, slot: BadgeSlot, parent: Element): Text => {
+    const span = document.createElement('span');
+    span.className = `${className}slot-${slot}`;
+    const text = document.createTextNode('');
+    span.append(text);
+    parent.append(span);
+    return text;
+  };
+  const labels: [Text, Text] = [slotText('', 0, button), slotText('', 1, button)];
+  const countdown = document.createElement('span');
+  countdown.id = countdownId;
+  const countdowns: [Text, Text] = [slotText('countdown ', 0, countdown), slotText('countdown ', 1, countdown)];
+  button.append(countdown);
+  host.shadowRoot!.append(button);
+  pills.set(host, (pill = { button, labels, countdowns, slotLooks: [null, null], named: null }));
   return pill;
 }
 
-/** The badge's new look, or null when it already shows this content. */
-function badgeUpdate(host: HTMLElement, content: BadgeContent): PreparedBadge | null {
-  const key = badgeKey(content);
-  return pills.get(host)?.shown?.key === key ? null : prepareBadge(content, key);
+/** Draws `look` in one slot, writing only what differs from what that slot drew. Text only, never HTML. */
+function drawSlot(pill: Pill, slot: BadgeSlot, look: BadgeLook): void {
+  const drawn = pill.slotLooks[slot];
+  if (drawn?.key === look.key) return;
+  if (drawn?.label !== look.label) pill.labels[slot].data = look.label;
+  if (drawn?.countdown !== look.countdown) pill.countdowns[slot].data = look.countdown;
+  if (drawn?.verdict !== look.verdict) pill.button.setAttribute(`data-verdict-${slot}`, look.verdict);
+  pill.slotLooks[slot] = look;
 }
 
-/**
- * Many badges' changes, worked out off the page and applied in one task. When the date moves, most badges change only their
- * countdown: each such badge's new countdown goes into its hidden slot (text without a box costs no layout: 10,000 writes
- * take a few ms instead of 20–50), then one stylesheet rule shows those slots, so every countdown changes in the same frame.
- */
-export interface BadgeWrites {
-  /** Every badge with a countdown that keeps its look otherwise, with its next look: all their hidden slots are filled. */
-  countdownPills: Pill[];
-  countdownLooks: PreparedBadge[];
-  countdownChanged: boolean;
-  wholeBadges: Array<[HTMLElement, PreparedBadge]>;
-}
-
-export const noBadgeWrites = (): BadgeWrites => ({ countdownPills: [], countdownLooks: [], countdownChanged: false, wholeBadges: [] });
-
-const onlyCountdownDiffers = (shown: PreparedBadge, next: PreparedBadge): boolean =>
-  shown.verdict === next.verdict && shown.deadlineDate === next.deadlineDate && shown.label === next.label && shown.accessibleName === next.accessibleName;
-
-/** Adds what `host` needs to show `content` to `writes`. Touches no page node. */
-export function planBadgeWrite(writes: BadgeWrites, host: HTMLElement, content: BadgeContent): void {
-  const pill = pills.get(host);
-  const next = badgeUpdate(host, content);
-  if (!next) {
-    // Unchanged, yet its hidden slot must hold its countdown too in case the others' slots are swapped in.
-    if (pill?.countdown && pill.shown) {
-      writes.countdownPills.push(pill);
-      writes.countdownLooks.push(pill.shown);
-    }
-    return;
-  }
-  if (pill?.shown && pill.countdown && next.countdown !== null && onlyCountdownDiffers(pill.shown, next)) {
-    writes.countdownPills.push(pill);
-    writes.countdownLooks.push(next);
-    writes.countdownChanged = true;
-  } else {
-    writes.wholeBadges.push([host, next]);
-  }
-}
-
-export function applyBadgeWrites(writes: BadgeWrites): void {
-  if (writes.countdownChanged) {
-    const { countdownPills, countdownLooks } = writes;
-    const hidden: CountdownSlot = shownSlot === 0 ? 1 : 0;
-    for (let index = 0; index < countdownPills.length; index++) countdownPills[index]!.countdown![hidden].data = countdownLooks[index]!.countdown!;
-    if (showCountdownSlot(hidden)) {
-      shownSlot = hidden;
-    } else {
-      // No shared stylesheet to swap in (badges carry their own): the shown slot is written, a write that costs layout.
-      for (let index = 0; index < countdownPills.length; index++) countdownPills[index]!.countdown![shownSlot].data = countdownLooks[index]!.countdown!;
-    }
-    for (let index = 0; index < countdownPills.length; index++) countdownPills[index]!.shown = countdownLooks[index]!;
-  }
-  for (const [host, look] of writes.wholeBadges) applyBadge(host, look);
-}
-
-function countdownSlots(button: HTMLButtonElement, text: string): [Text, Text] {
-  const span = document.createElement('span');
-  span.className = 'countdown';
-  span.id = countdownId;
-  const slots: [Text, Text] = [document.createTextNode(text), document.createTextNode(text)];
-  slots.forEach((slot, index) => {
-    const slotSpan = document.createElement('span');
-    slotSpan.className = countdownSlotClass(index as CountdownSlot);
-    slotSpan.append(slot);
-    span.append(slotSpan);
-  });
-  button.append(span);
-  button.setAttribute('aria-describedby', countdownId);
-  return slots;
-}
-
-/**
- * Text only, never HTML. Compares with what it wrote last, not with the page (reading the DOM costs as much as writing),
- * and writes only what differs: a settings change redraws every badge in one task.
- */
-function applyBadge(host: HTMLElement, prepared: PreparedBadge): void {
-  const pill = pillOf(host);
-  const shown = pill.shown;
-  if (shown?.verdict !== prepared.verdict) {
-    host.setAttribute('data-cape-verdict', prepared.verdict);
-    pill.button.setAttribute('data-verdict', prepared.verdict);
-  }
-  if (shown?.deadlineDate !== prepared.deadlineDate) {
-    if (prepared.deadlineDate) host.setAttribute('data-cape-deadline', prepared.deadlineDate);
+/** The host's hooks and the button's name: no layout depends on them. */
+function nameBadge(host: HTMLElement, pill: Pill, look: BadgeLook): void {
+  const named = pill.named;
+  if (named?.verdict !== look.verdict) host.setAttribute('data-cape-verdict', look.verdict);
+  if (named?.deadlineDate !== look.deadlineDate) {
+    if (look.deadlineDate) host.setAttribute('data-cape-deadline', look.deadlineDate);
     else host.removeAttribute('data-cape-deadline');
   }
-  if (shown?.label !== prepared.label) pill.label.data = prepared.label;
-  if (prepared.countdown === null) {
-    (pill.countdown?.[0].parentNode?.parentNode as Element | null | undefined)?.remove();
-    pill.button.removeAttribute('aria-describedby');
-    pill.countdown = null;
-  } else if (!pill.countdown) {
-    pill.countdown = countdownSlots(pill.button, prepared.countdown);
-  } else if (shown?.countdown !== prepared.countdown) {
-    // Both slots: whichever the stylesheet shows, now or after the next swap, holds this countdown.
-    for (const slot of pill.countdown) slot.data = prepared.countdown;
-  }
-  if (shown?.accessibleName !== prepared.accessibleName) pill.button.setAttribute('aria-label', prepared.accessibleName);
-  pill.shown = prepared;
+  if (named?.accessibleName !== look.accessibleName) pill.button.setAttribute('aria-label', look.accessibleName);
+  pill.named = look;
 }
 
-/** Fills or updates a badge at once. Returns false when nothing changed. */
+/** Fills or updates a badge at once, both slots (a badge still hidden, or a few changed). Returns false when nothing changed. */
 export function renderBadge(host: HTMLElement, content: BadgeContent): boolean {
-  const update = badgeUpdate(host, content);
-  if (update) applyBadge(host, update);
-  return update !== null;
+  const pill = pillOf(host);
+  const key = badgeKey(content);
+  if (pill.named?.key === key && pill.slotLooks[0]?.key === key && pill.slotLooks[1]?.key === key) return false;
+  const look = pill.named?.key === key ? pill.named : lookOf(content, key);
+  drawSlot(pill, 0, look);
+  drawSlot(pill, 1, look);
+  nameBadge(host, pill, look);
+  return true;
+}
+
+/** A redraw of many badges, worked out off the page: what to draw in the hidden slots, and which badges change. */
+export interface BadgeRedraw {
+  hiddenSlot: BadgeSlot;
+  drawHidden: Array<[Pill, BadgeLook]>;
+  changed: Array<[HTMLElement, Pill, BadgeLook]>;
+}
+
+export const startBadgeRedraw = (): BadgeRedraw => ({ hiddenSlot: otherSlot(shownSlot), drawHidden: [], changed: [] });
+
+/** Adds `host` showing `content` to the redraw. Touches no page node. */
+export function planBadgeRedraw(redraw: BadgeRedraw, host: HTMLElement, content: BadgeContent): void {
+  const pill = pillOf(host);
+  const key = badgeKey(content);
+  const look = pill.named?.key === key ? pill.named : lookOf(content, key);
+  if (look !== pill.named) redraw.changed.push([host, pill, look]);
+  // Unchanged badges too: their hidden slot may still draw an older look, and it is shown after the swap.
+  if (pill.slotLooks[redraw.hiddenSlot]?.key !== key) redraw.drawHidden.push([pill, look]);
+}
+
+/** Step one, in chunks if need be: draws the hidden slots (no layout, nothing the user sees). */
+export function drawHiddenSlot(redraw: BadgeRedraw, [pill, look]: [Pill, BadgeLook]): void {
+  drawSlot(pill, redraw.hiddenSlot, look);
+}
+
+/**
+ * Step two, in one task: shows the hidden slots of every badge at once. Where the badges carry their own `<style>` (no shared
+ * sheet to change), the changed badges' shown slots are drawn instead, a write that costs layout.
+ */
+export function showRedrawnSlots(redraw: BadgeRedraw): void {
+  if (redraw.changed.length === 0 && redraw.drawHidden.length === 0) return;
+  if (restyleShared(badgeSheetName, badgeCss(redraw.hiddenSlot))) {
+    shownSlot = redraw.hiddenSlot;
+    return;
+  }
+  for (const [, pill, look] of redraw.changed) drawSlot(pill, shownSlot, look);
+}
+
+/** Step three, in chunks if need be: the hooks and names of the badges that changed (no layout depends on them). */
+export function nameRedrawnBadge([host, pill, look]: [HTMLElement, Pill, BadgeLook]): void {
+  nameBadge(host, pill, look);
 }
 
 export function badgeAccessibleName(content: BadgeContent): string {

@@ -3,7 +3,7 @@ import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
-import { applyBadgeWrites, createBadgeHost, isBadgeHost, noBadgeWrites, planBadgeWrite, renderBadge, revealBadge, type BadgeContent } from './badge';
+import { createBadgeHost, drawHiddenSlot, isBadgeHost, nameRedrawnBadge, planBadgeRedraw, renderBadge, revealBadge, showRedrawnSlots, startBadgeRedraw, type BadgeContent } from './badge';
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
@@ -285,19 +285,23 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
    */
   const renderAll = async (): Promise<void> => {
     const badgePass = startBadgePass();
-    const writes = noBadgeWrites();
+    const redraw = startBadgeRedraw();
     await runInChunks(
       [...anchors.values()],
       guard((anchor: Anchor) => {
         const content = contentOf(anchor, badgePass);
         contents.set(anchor.host, content);
-        planBadgeWrite(writes, anchor.host, content);
+        planBadgeRedraw(redraw, anchor.host, content);
       }),
       { signal },
     );
+    await runInChunks(redraw.drawHidden, guard((drawing) => drawHiddenSlot(redraw, drawing)), { signal });
+    if (signal.aborted) return;
     // In a task of its own: the last chunk's budget is spent.
     await yieldToMain();
-    if (!signal.aborted) applyBadgeWrites(writes);
+    if (signal.aborted) return;
+    showRedrawnSlots(redraw);
+    await runInChunks(redraw.changed, guard(nameRedrawnBadge), { signal });
   };
 
   /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
