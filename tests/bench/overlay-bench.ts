@@ -193,7 +193,11 @@ async function tracedLoad(context: BrowserContext, url: string, expectedEntries:
       followUpTasks = threadTasks(followUpEvents, mainThreadOf(events));
     }
     const { tasks, loadEnd } = mainThreadTasks(events);
-    if (process.env.DEBUG_TASKS && expectedEntries !== null) (await import('node:fs')).writeFileSync('/tmp/trace/bench-trace.json', JSON.stringify({ traceEvents: events, loadEnd, followUpEvents }));
+    if (process.env.DEBUG_TASKS && expectedEntries !== null) {
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      mkdirSync('/tmp/trace', { recursive: true });
+      writeFileSync('/tmp/trace/bench-trace.json', JSON.stringify({ traceEvents: events, loadEnd, followUpEvents }));
+    }
     return { ...measured, badgesShownMs, followUpTasks, tasksDuringLoad: tasks.filter((task) => task.start < loadEnd), tasksAfterLoad: tasks.filter((task) => task.start >= loadEnd) };
   } finally {
     await page.close();
