@@ -200,10 +200,18 @@ test('facts learned on a report are remembered: a page showing only the number g
   }
 });
 
-test('one text node holding 50,000 entry numbers gets all its badges (the node is cut in one go, not number by number)', async ({ context, background }) => {
+test('one text node holding 50,000 entry numbers gets all its badges, cut a slice per task (not number by number, nor all in one task)', async ({ context, background }) => {
   test.setTimeout(120_000);
   await useFixtureToday(background);
   const count = 50_000;
+  // Counts the tasks that cut the node: each task's changes reach a page observer as one batch.
+  await context.addInitScript(() => {
+    const cuts = { batches: 0 };
+    Object.assign(window, { __cuts: cuts });
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver(() => cuts.batches++).observe(document.querySelector('p')!, { childList: true });
+    });
+  });
   await context.route('https://ace.cbp.dhs.gov/test/one-text-node.html', (route) =>
     route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Notes</title><body><p>${'ABC12345676 '.repeat(count)}</p></body></html>` }),
   );
@@ -213,4 +221,6 @@ test('one text node holding 50,000 entry numbers gets all its badges (the node i
     .poll(() => page.evaluate(() => (document.querySelector('[data-cape-hidden]') ? -1 : document.querySelectorAll('[data-cape-entry="ABC12345676"]').length)), { timeout: 90_000 })
     .toBe(count);
   expect(await page.evaluate(() => document.body.textContent!.replace(/\s+/g, ' ').trim())).toBe('ABC12345676 '.repeat(count).trim());
+  // Cut a slice per task: all 50,000 badges in one task held the page for seconds.
+  expect(await page.evaluate(() => (window as unknown as { __cuts: { batches: number } }).__cuts.batches)).toBeGreaterThan(10);
 });

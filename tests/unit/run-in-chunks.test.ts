@@ -22,6 +22,25 @@ describe('runInChunks', () => {
     expect(yields).toBe(12);
   });
 
+  it('reads the clock after every item when told to (items that may each take milliseconds), and takes items added meanwhile', async () => {
+    let clock = 0;
+    const items = [0, 1, 2];
+    const handled: number[] = [];
+    let yields = 0;
+    await runInChunks(
+      items,
+      (item) => {
+        handled.push(item);
+        clock += 10;
+        // A slice of a long item goes on at the end, as the overlay's placing does with a node holding many numbers.
+        if (item < 2) items.push(item + 10);
+      },
+      { budgetMs: 8, itemsPerClockRead: 1, now: () => clock, yieldNow: async () => void yields++ },
+    );
+    expect(handled).toEqual([0, 1, 2, 10, 11]);
+    expect(yields).toBe(5);
+  });
+
   it('stops when aborted between chunks', async () => {
     const controller = new AbortController();
     let clock = 0;

@@ -48,7 +48,10 @@ interface PlannedBadges {
   text: Text;
   /** The text as read, so a node the page changed in the meantime is read again instead of badged wrongly. */
   data: string;
+  /** The numbers to badge, from `matches[first]` on, at their positions in `data` plus `offset`. */
   matches: EntryNumberMatch[];
+  first: number;
+  offset: number;
 }
 
 /**
@@ -58,6 +61,9 @@ interface PlannedBadges {
 const writeBudgetMs = 10;
 
 const nothingStored: StoredEntry = Object.freeze({ facts: Object.freeze({}), claims: Object.freeze([]) as unknown as StoredEntry['claims'] });
+
+/** Badges placed per task from one text node: a node may hold thousands of numbers (a pasted list), each a badge to build. */
+const badgesPerSlice = 200;
 
 /** Entries per history lookup message: small enough to serialise well inside one chunk's budget. */
 const lookupBatchSize = 1_000;
@@ -185,36 +191,45 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       found.add(match.entryNumber);
       kept.push(match);
     }
-    if (kept.length) planned.push({ text, data, matches: kept });
+    if (kept.length) planned.push({ text, data, matches: kept, first: 0, offset: 0 });
   };
 
-  /** Puts the badges of one text node in the page, right after each number (splitting the text where a number is mid-text). */
-  const placeBadges = (plan: PlannedBadges, pass: BadgePass): void => {
+  /**
+   * Puts the badges of one text node in the page, right after each number (splitting the text where a number is mid-text).
+   * A node holding more numbers than a slice gets the first slice's; the text after them, in a node of its own, is added to
+   * `planned` for a later task.
+   */
+  const placeBadges = (plan: PlannedBadges, pass: BadgePass, planned: PlannedBadges[]): void => {
     if (!plan.text.isConnected || plan.text.data !== plan.data) {
       processed.delete(plan.text);
       return;
     }
-    const { text, data, matches } = plan;
-    // The page's own node keeps the text up to the first number; the rest goes in after it in one insert, never by splitting
-    // one piece at a time (each split copies what is left, which made a node holding thousands of numbers quadratic).
+    const { text, data, first, offset } = plan;
+    const last = Math.min(plan.matches.length, first + badgesPerSlice);
+    const endOf = (index: number): number => plan.matches[index]!.end - offset;
+    // The page's own node keeps the text up to the first number; the rest of the slice goes in after it in one insert, never by
+    // splitting one piece at a time (each split copies what is left, which made a node holding thousands of numbers quadratic).
     const placed: Array<[Text, HTMLElement]> = [];
     const following = document.createDocumentFragment();
     let insertAfter: ChildNode = text;
     let anchor = text;
-    matches.forEach((match, index) => {
+    for (let index = first; index < last; index++) {
+      const match = plan.matches[index]!;
       const host = badgeAfter(anchor, match.entryNumber, match.checkDigitValid);
       placed.push([anchor, host]);
-      if (host.isConnected && index === 0) insertAfter = host;
+      if (host.isConnected && index === first) insertAfter = host;
       else following.append(host);
-      const pieceEnd = matches[index + 1]?.end ?? data.length;
-      if (match.end === pieceEnd) return;
-      anchor = document.createTextNode(data.slice(match.end, pieceEnd));
+      // The slice's last number is followed by all the text left: the next slice's node.
+      const pieceEnd = index + 1 < last ? endOf(index + 1) : data.length;
+      if (endOf(index) === pieceEnd) continue;
+      anchor = document.createTextNode(data.slice(endOf(index), pieceEnd));
       processed.add(anchor);
       following.append(anchor);
-    });
-    if (matches[0]!.end < data.length) text.data = data.slice(0, matches[0]!.end);
+    }
+    if (endOf(first) < data.length) text.data = data.slice(0, endOf(first));
     if (following.hasChildNodes()) insertAfter.after(following);
     for (const [pieceAnchor, host] of placed) show(anchors.get(pieceAnchor)!, host, pass);
+    if (last < plan.matches.length) planned.push({ text: anchor, data: anchor.data, matches: plan.matches, first: last, offset: offset + endOf(last - 1) });
   };
 
   const entryColumnOf = (table: HTMLTableElement): number | undefined => pageTableOf(table, tableCache).columns.entryNumber;
@@ -339,8 +354,9 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       const unknown = [...found].filter((entryNumber) => !stored.has(entryNumber));
       await lookUp(unknown);
       const badgePass = startBadgePass();
-      const place = guard((plan: PlannedBadges) => placeBadges(plan, badgePass));
-      await runInChunks(planned, place, { signal, budgetMs: writeBudgetMs });
+      const place = guard((plan: PlannedBadges) => placeBadges(plan, badgePass, planned));
+      // `planned` grows while placed: a node's later slices go at its end.
+      await runInChunks(planned, place, { signal, budgetMs: writeBudgetMs, itemsPerClockRead: 1 });
       await yieldToMain();
       revealHiddenBadges();
       dependencies.onEntriesChanged?.(countEntries());
