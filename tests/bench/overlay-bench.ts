@@ -248,7 +248,7 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
         // would make the poll do the frame's work).
         window.__countdownShown = (host) => {
           const hiding = [...host.shadowRoot.adoptedStyleSheets[0].cssRules].find((rule) => /\\.slot-[01]/.test(rule.selectorText ?? '')).selectorText;
-          return hiding.includes('.slot-1') ? '.countdown.slot-0' : '.countdown.slot-1';
+          return hiding.includes('.slot-1') ? '.slot-0 .countdown' : '.slot-1 .countdown';
         };
         const shown = window.__countdownShown(document.querySelector('[data-cape-entry]'));
         window.__countdownsBefore = [...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')].map((host) => [host, host.shadowRoot.querySelector(shown)?.textContent ?? null]);

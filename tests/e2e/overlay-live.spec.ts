@@ -82,10 +82,10 @@ test('changing the "check as of" date updates badges and countdowns live', async
   await settledBadges(page, Object.keys(expected).length);
   const badge = page.locator(`[data-cape-entry="${entryNumber}"]`).first();
   await expect(badge).toHaveAttribute('data-cape-verdict', 'eligible');
-  // A day later every countdown changes: the user sees them change in the same frame. Sampled at each frame, none shows
-  // some changed and others not.
+  // A day later every countdown changes: the user sees them change in the same frame. Sampled at each frame (the pill's
+  // text as drawn), none shows some changed and others not.
   await page.evaluate(() => {
-    const shownCountdown = (host: Element) => (host.shadowRoot!.getElementById('countdown') as HTMLElement | null)?.innerText ?? null;
+    const shownCountdown = (host: Element) => host.shadowRoot!.querySelector('button')!.innerText;
     const hosts = [...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')];
     const before = hosts.map(shownCountdown);
     const changedPerFrame: number[] = [];
@@ -107,7 +107,7 @@ test('changing the "check as of" date updates badges and countdowns live', async
   expect(changedPerFrame.at(-1)).toBe(withDeadline);
   // The accessible description is the countdown shown, once, not both of its slots.
   const counting = page.locator('[data-cape-entry][data-cape-deadline]').first();
-  const shownText = await counting.evaluate((host) => (host.shadowRoot!.getElementById('countdown') as HTMLElement).innerText);
+  const shownText = await counting.evaluate((host) => [...host.shadowRoot!.querySelectorAll('.countdown')].find((countdown) => countdown.checkVisibility())!.textContent);
   expect(shownText).toMatch(/^(\d+ d|today)$/);
   await expect(counting.locator('button')).toHaveAccessibleDescription(shownText);
   // The day after the window's last day, CAPE would reject it (domain.md §6).

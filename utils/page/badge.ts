@@ -69,25 +69,28 @@ function lookOf(content: BadgeContent, key: string): BadgeLook {
 }
 
 /**
- * A badge's nodes. What the user sees (label, countdown, colour) is drawn twice, in two slots of which the shared sheet shows
- * one: a redraw writes the hidden slots (a text without a box costs no layout: 10,000 badges take a few ms instead of a long
- * task), then shows them all with one change to the sheet, so every badge changes in the same frame, laid out once. The
- * button, its name and the host's hooks are not doubled: focus stays put, and those writes do not touch layout.
+ * A badge's nodes. What the user sees (label, countdown, colour) is drawn in two slots, of which the shared sheet shows one:
+ * a redraw draws the hidden slots (a text without a box costs no layout: 10,000 badges take a few ms instead of a long task),
+ * then shows them all with one change to the sheet, so every badge changes in the same frame, laid out once. The button, its
+ * name and the host's hooks are not doubled: focus stays put, and those writes do not touch layout. The second slot is made
+ * at the first redraw: a badge placed and never redrawn has one.
  */
 interface Pill {
   button: HTMLButtonElement;
-  labels: [Text, Text];
-  countdowns: [Text, Text];
+  slots: [SlotNodes | null, SlotNodes | null];
   /** What each slot draws. */
   slotLooks: [BadgeLook | null, BadgeLook | null];
-  /** What the hooks and the accessible name say. */
+  /** What the hooks and the accessible name say, and which slot's countdown describes the button. */
   named: BadgeLook | null;
+  describedBy: BadgeSlot | null;
+}
+
+interface SlotNodes {
+  label: Text;
+  countdown: Text;
 }
 
 const pills = new WeakMap<HTMLElement, Pill>();
-
-/** IDs are scoped to the badge's shadow root. */
-const countdownId = 'countdown';
 
 function pillOf(host: HTMLElement): Pill {
   let pill = pills.get(host);
@@ -95,37 +98,45 @@ function pillOf(host: HTMLElement): Pill {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'pill';
-  // The countdown describes the pill rather than being part of its name: when the date moves, only the countdowns change.
-  button.setAttribute('aria-describedby', countdownId);
-  const slotText = (className: string, slot: BadgeSlot, parent: Element): Text => {
-    const span = document.createElement('span');
-    span.className = `${className}slot-${slot}`;
-    const text = document.createTextNode('');
-    span.append(text);
-    parent.append(span);
-    return text;
-  };
-  const labels: [Text, Text] = [slotText('', 0, button), slotText('', 1, button)];
-  const countdown = document.createElement('span');
-  countdown.id = countdownId;
-  const countdowns: [Text, Text] = [slotText('countdown ', 0, countdown), slotText('countdown ', 1, countdown)];
-  button.append(countdown);
   host.shadowRoot!.append(button);
-  pills.set(host, (pill = { button, labels, countdowns, slotLooks: [null, null], named: null }));
+  pills.set(host, (pill = { button, slots: [null, null], slotLooks: [null, null], named: null, describedBy: null }));
   return pill;
+}
+
+/** IDs are scoped to the badge's shadow root. */
+const countdownId = (slot: BadgeSlot): string => `countdown-${slot}`;
+
+function slotNodes(pill: Pill, slot: BadgeSlot): SlotNodes {
+  let nodes = pill.slots[slot];
+  if (nodes) return nodes;
+  const span = document.createElement('span');
+  span.className = `slot-${slot}`;
+  const countdownSpan = document.createElement('span');
+  countdownSpan.className = 'countdown';
+  countdownSpan.id = countdownId(slot);
+  nodes = { label: document.createTextNode(''), countdown: document.createTextNode('') };
+  countdownSpan.append(nodes.countdown);
+  span.append(nodes.label, countdownSpan);
+  pill.button.append(span);
+  return (pill.slots[slot] = nodes);
 }
 
 /** Draws `look` in one slot, writing only what differs from what that slot drew. Text only, never HTML. */
 function drawSlot(pill: Pill, slot: BadgeSlot, look: BadgeLook): void {
   const drawn = pill.slotLooks[slot];
   if (drawn?.key === look.key) return;
-  if (drawn?.label !== look.label) pill.labels[slot].data = look.label;
-  if (drawn?.countdown !== look.countdown) pill.countdowns[slot].data = look.countdown;
+  const nodes = slotNodes(pill, slot);
+  if (drawn?.label !== look.label) nodes.label.data = look.label;
+  if (drawn?.countdown !== look.countdown) nodes.countdown.data = look.countdown;
   if (drawn?.verdict !== look.verdict) pill.button.setAttribute(`data-verdict-${slot}`, look.verdict);
   pill.slotLooks[slot] = look;
 }
 
-/** The host's hooks and the button's name: no layout depends on them. */
+/**
+ * The host's hooks and the button's name and description (no layout depends on them). The countdown describes the button
+ * rather than being part of its name, so the name stays while the date moves; a hidden slot is never referenced, as a
+ * reference would make its text count.
+ */
 function nameBadge(host: HTMLElement, pill: Pill, look: BadgeLook): void {
   const named = pill.named;
   if (named?.verdict !== look.verdict) host.setAttribute('data-cape-verdict', look.verdict);
@@ -134,38 +145,40 @@ function nameBadge(host: HTMLElement, pill: Pill, look: BadgeLook): void {
     else host.removeAttribute('data-cape-deadline');
   }
   if (named?.accessibleName !== look.accessibleName) pill.button.setAttribute('aria-label', look.accessibleName);
+  if (pill.describedBy !== shownSlot) pill.button.setAttribute('aria-describedby', countdownId((pill.describedBy = shownSlot)));
   pill.named = look;
 }
 
-/** Fills or updates a badge at once, both slots (a badge still hidden, or a few changed). Returns false when nothing changed. */
+/** Fills or updates a badge at once, in the slot shown (a badge still hidden, or one changed). Returns false when nothing changed. */
 export function renderBadge(host: HTMLElement, content: BadgeContent): boolean {
   const pill = pillOf(host);
   const key = badgeKey(content);
-  if (pill.named?.key === key && pill.slotLooks[0]?.key === key && pill.slotLooks[1]?.key === key) return false;
+  if (pill.named?.key === key && pill.slotLooks[shownSlot]?.key === key && pill.describedBy === shownSlot) return false;
   const look = pill.named?.key === key ? pill.named : lookOf(content, key);
-  drawSlot(pill, 0, look);
-  drawSlot(pill, 1, look);
+  drawSlot(pill, shownSlot, look);
   nameBadge(host, pill, look);
   return true;
 }
 
-/** A redraw of many badges, worked out off the page: what to draw in the hidden slots, and which badges change. */
+/** A redraw of many badges, worked out off the page: what to draw in the hidden slots, then what to name. */
 export interface BadgeRedraw {
   hiddenSlot: BadgeSlot;
   drawHidden: Array<[Pill, BadgeLook]>;
-  changed: Array<[HTMLElement, Pill, BadgeLook]>;
+  changed: boolean;
+  naming: Array<[HTMLElement, Pill, BadgeLook]>;
 }
 
-export const startBadgeRedraw = (): BadgeRedraw => ({ hiddenSlot: otherSlot(shownSlot), drawHidden: [], changed: [] });
+export const startBadgeRedraw = (): BadgeRedraw => ({ hiddenSlot: otherSlot(shownSlot), drawHidden: [], changed: false, naming: [] });
 
 /** Adds `host` showing `content` to the redraw. Touches no page node. */
 export function planBadgeRedraw(redraw: BadgeRedraw, host: HTMLElement, content: BadgeContent): void {
   const pill = pillOf(host);
   const key = badgeKey(content);
   const look = pill.named?.key === key ? pill.named : lookOf(content, key);
-  if (look !== pill.named) redraw.changed.push([host, pill, look]);
-  // Unchanged badges too: their hidden slot may still draw an older look, and it is shown after the swap.
+  if (look !== pill.named) redraw.changed = true;
+  // Unchanged badges too: after the swap their hidden slot is the one shown, and their description must follow it.
   if (pill.slotLooks[redraw.hiddenSlot]?.key !== key) redraw.drawHidden.push([pill, look]);
+  redraw.naming.push([host, pill, look]);
 }
 
 /** Step one, in chunks if need be: draws the hidden slots (no layout, nothing the user sees). */
@@ -178,15 +191,15 @@ export function drawHiddenSlot(redraw: BadgeRedraw, [pill, look]: [Pill, BadgeLo
  * sheet to change), the changed badges' shown slots are drawn instead, a write that costs layout.
  */
 export function showRedrawnSlots(redraw: BadgeRedraw): void {
-  if (redraw.changed.length === 0 && redraw.drawHidden.length === 0) return;
+  if (!redraw.changed) return;
   if (restyleShared(badgeSheetName, badgeCss(redraw.hiddenSlot))) {
     shownSlot = redraw.hiddenSlot;
     return;
   }
-  for (const [, pill, look] of redraw.changed) drawSlot(pill, shownSlot, look);
+  for (const [, pill, look] of redraw.naming) drawSlot(pill, shownSlot, look);
 }
 
-/** Step three, in chunks if need be: the hooks and names of the badges that changed (no layout depends on them). */
+/** Step three, in chunks if need be: hooks, names and descriptions (no layout depends on them). */
 export function nameRedrawnBadge([host, pill, look]: [HTMLElement, Pill, BadgeLook]): void {
   nameBadge(host, pill, look);
 }

@@ -310,13 +310,14 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       }),
       { signal },
     );
+    if (!redraw.changed) return;
     await runInChunks(redraw.drawHidden, guard((drawing) => drawHiddenSlot(redraw, drawing)), { signal });
     if (signal.aborted) return;
     // In a task of its own: the last chunk's budget is spent.
     await yieldToMain();
     if (signal.aborted) return;
     showRedrawnSlots(redraw);
-    await runInChunks(redraw.changed, guard(nameRedrawnBadge), { signal });
+    await runInChunks(redraw.naming, guard(nameRedrawnBadge), { signal });
   };
 
   /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
