@@ -247,7 +247,7 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
         // The countdown slot shown is the one the badges' shared sheet does not hide (read from the sheet: computing a style
         // would make the poll do the frame's work).
         window.__countdownShown = (host) => {
-          const hiding = [...host.shadowRoot.adoptedStyleSheets[0].cssRules].find((rule) => /\\.slot-[01]/.test(rule.selectorText ?? '')).selectorText;
+          const hiding = [...host.shadowRoot.adoptedStyleSheets[0].cssRules].find((rule) => /^\\.slot-[01]$/.test(rule.selectorText ?? '')).selectorText;
           return hiding.includes('.slot-1') ? '.slot-0 .countdown' : '.slot-1 .countdown';
         };
         const shown = window.__countdownShown(document.querySelector('[data-cape-entry]'));

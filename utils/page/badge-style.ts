@@ -31,7 +31,8 @@ export function badgeCss(shown: BadgeSlot): string {
   font:600 0.8em/1.1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 0.45em;border:1px solid;border-radius:1em;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
 .countdown{font-weight:400;margin-inline-start:0.35em;padding-inline-start:0.35em;border-inline-start:1px solid currentColor}
-.countdown:empty,.slot-${otherSlot(shown)}{display:none}
+.countdown:empty{display:none}
+.slot-${otherSlot(shown)}{display:none}
 ${verdictRules}
 `;
 }
