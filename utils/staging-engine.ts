@@ -29,6 +29,10 @@ import { urgentFirstOrder } from './staging-urgency';
 import { stagedRowView } from './staging-view';
 import { formatEntryNumber } from './entry-number';
 
+/** Rows added in one go that make a bulk change (see `bulkSaveDelayMs`). */
+const bulkAddRows = 1_000;
+const defaultBulkSaveDelayMs = 150;
+
 export interface StagingEngineDependencies {
   openDb: () => Promise<HistoryDb>;
   post: (message: StagingWorkerMessage) => void;
@@ -37,6 +41,11 @@ export interface StagingEngineDependencies {
    * costs few writes, since changes made while one save is written go together into the next.
    */
   saveDelayMs?: number;
+  /**
+   * Wait after adding many rows at once (a file) before saving, so the worker answers the panel's first view of the list
+   * before it spends its time writing them: saving 40,000 rows at once held that answer back (table shown 0.9 → 1.7 s).
+   */
+  bulkSaveDelayMs?: number;
   now?: () => Date;
   newBatchId?: () => string;
 }
@@ -254,9 +263,9 @@ export class StagingEngine {
     this.changed();
   }
 
-  private changed(): void {
+  private changed(rowsAdded = 0): void {
     this.revision++;
-    this.scheduleSave();
+    this.scheduleSave(rowsAdded >= bulkAddRows ? (this.dependencies.bulkSaveDelayMs ?? defaultBulkSaveDelayMs) : (this.dependencies.saveDelayMs ?? 0));
     this.dependencies.post({ type: 'state', state: this.state() });
   }
 
@@ -324,7 +333,7 @@ export class StagingEngine {
     if (signal?.aborted) throw new Error('Reading was cancelled; the list is as it was.');
     this.results.adopt(checked);
     this.list.addReserved(reserved, what);
-    this.changed();
+    this.changed(rows.length);
     return { added: rows.length, errors };
   }
 
@@ -441,11 +450,11 @@ export class StagingEngine {
     };
   }
 
-  private scheduleSave(): void {
+  private scheduleSave(delayMs = this.dependencies.saveDelayMs ?? 0): void {
     if (!this.loaded) return;
     this.dirty = true;
     if (this.saveTimer !== null || this.saving) return;
-    this.saveTimer = setTimeout(() => void this.saveNow(), this.dependencies.saveDelayMs ?? 0);
+    this.saveTimer = setTimeout(() => void this.saveNow(), delayMs);
   }
 
   private saveNow(): Promise<void> {

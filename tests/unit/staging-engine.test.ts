@@ -69,6 +69,26 @@ describe('StagingEngine', () => {
     expect(lastState().summary).toMatchObject({ ready: 2, excluded: 1, removed: 1 });
   });
 
+  it('saves a small change at once, and a file of many rows a moment later so the panel draws it first', async () => {
+    const name = uniqueDbName('staging');
+    const messages: StagingWorkerMessage[] = [];
+    const engine = new StagingEngine({ openDb: () => openHistoryDb(name).then((db) => (opened.push(db), db)), post: (message) => messages.push(message), bulkSaveDelayMs: 300 });
+    await engine.handle({ type: 'init', options });
+    const db = await openHistoryDb(name);
+    opened.push(db);
+    const savedRows = async () => (await getStagedBatch(db, (messages.filter((message) => message.type === 'state').at(-1) as { state: StagingState }).state.batchId))?.rows.length ?? 0;
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await engine.handle({ type: 'add-text', jobId: 1, text: `Entry Number\n${a}\n`, source: 'pasted text' });
+    await wait(50);
+    expect(await savedRows()).toBe(1);
+    const many = Array.from({ length: 1_000 }, (_, index) => entry(100 + index)).join('\n');
+    await engine.handle({ type: 'add-text', jobId: 2, text: `Entry Number\n${many}\n`, source: 'a file' });
+    await wait(50);
+    expect(await savedRows()).toBe(1);
+    await wait(500);
+    expect(await savedRows()).toBe(1_001);
+  });
+
   it('keeps the staged list, removals and fixes across a restart (a new engine on the same database)', async () => {
     const name = uniqueDbName('staging');
     const first = engineOn(name);
