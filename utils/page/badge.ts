@@ -149,12 +149,17 @@ function nameBadge(host: HTMLElement, pill: Pill, look: BadgeLook): void {
   pill.named = look;
 }
 
+/** The look for `content`: the one the badge is named with when it is the same, so unchanged badges are recognised by identity. */
+function lookFor(pill: Pill, content: BadgeContent): BadgeLook {
+  const key = badgeKey(content);
+  return pill.named?.key === key ? pill.named : lookOf(content, key);
+}
+
 /** Fills or updates a badge at once, in the slot shown (a badge still hidden, or one changed). Returns false when nothing changed. */
 export function renderBadge(host: HTMLElement, content: BadgeContent): boolean {
   const pill = pillOf(host);
-  const key = badgeKey(content);
-  if (pill.named?.key === key && pill.slotLooks[shownSlot]?.key === key && pill.describedBy === shownSlot) return false;
-  const look = pill.named?.key === key ? pill.named : lookOf(content, key);
+  const look = lookFor(pill, content);
+  if (look === pill.named && pill.slotLooks[shownSlot]?.key === look.key && pill.describedBy === shownSlot) return false;
   drawSlot(pill, shownSlot, look);
   nameBadge(host, pill, look);
   return true;
@@ -173,11 +178,10 @@ export const startBadgeRedraw = (): BadgeRedraw => ({ hiddenSlot: otherSlot(show
 /** Adds `host` showing `content` to the redraw. Touches no page node. */
 export function planBadgeRedraw(redraw: BadgeRedraw, host: HTMLElement, content: BadgeContent): void {
   const pill = pillOf(host);
-  const key = badgeKey(content);
-  const look = pill.named?.key === key ? pill.named : lookOf(content, key);
+  const look = lookFor(pill, content);
   if (look !== pill.named) redraw.changed = true;
   // Unchanged badges too: after the swap their hidden slot is the one shown, and their description must follow it.
-  if (pill.slotLooks[redraw.hiddenSlot]?.key !== key) redraw.drawHidden.push([pill, look]);
+  if (pill.slotLooks[redraw.hiddenSlot]?.key !== look.key) redraw.drawHidden.push([pill, look]);
   redraw.naming.push([host, pill, look]);
 }
 

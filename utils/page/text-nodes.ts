@@ -90,20 +90,17 @@ function lastDescendant(node: Node): Node | null {
 
 /** The caption's texts, then each row's entry cell's; the walker is moved cell to cell, never through the other cells. */
 function* entryCellTexts({ table, entryColumn }: TableByRows, walker: TreeWalker, isCandidate: (text: Text) => boolean): Generator<Text> {
-  const cells: Element[] = table.caption ? [table.caption] : [];
-  yield* textsOfCells(cells, walker, isCandidate);
+  if (table.caption) yield* textsOfCell(table.caption, walker, isCandidate);
   const rows = table.rows;
   for (let index = 0; index < rows.length; index++) {
     const cell = rows[index]!.cells[entryColumn];
-    if (cell) yield* textsOfCells([cell], walker, isCandidate);
+    if (cell) yield* textsOfCell(cell, walker, isCandidate);
   }
 }
 
-function* textsOfCells(cells: Element[], walker: TreeWalker, isCandidate: (text: Text) => boolean): Generator<Text> {
-  for (const cell of cells) {
-    walker.currentNode = cell;
-    for (let node = walker.nextNode(); node && cell.contains(node); node = walker.nextNode()) if (isCandidate(node as Text)) yield node as Text;
-  }
+function* textsOfCell(cell: Element, walker: TreeWalker, isCandidate: (text: Text) => boolean): Generator<Text> {
+  walker.currentNode = cell;
+  for (let node = walker.nextNode(); node && cell.contains(node); node = walker.nextNode()) if (isCandidate(node as Text)) yield node as Text;
 }
 
 /** Attribute checks only: `isContentEditable` recomputes styles, which costs a style pass per element on a page we are changing. */
