@@ -115,7 +115,7 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       rowReaders.set(table, reader);
     }
     // Only the mapped columns' cells are read: the others are never looked at, and every cell read costs a string.
-    const rowCells = row.tagName === 'TR' ? (row as HTMLTableRowElement).cells : cellsOfRow(row);
+    const rowCells = cellsOfRow(row);
     const cells: string[] = [];
     for (const column of reader.columns) {
       const cell = rowCells[column];

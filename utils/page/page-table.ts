@@ -29,9 +29,9 @@ function isHtmlCell(element: Element): element is HTMLTableCellElement {
   return element.tagName === 'TD' || element.tagName === 'TH';
 }
 
-/** The cells of a row, in order. */
-export function cellsOfRow(row: Element): Element[] {
-  if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
+/** The cells of a row, in order; a `<tr>`'s own live list, not a copy (rows of a 10,000-row report are read by cell index). */
+export function cellsOfRow(row: Element): ArrayLike<Element> {
+  if (row.tagName === 'TR') return (row as HTMLTableRowElement).cells;
   const children = Array.from(row.children);
   if (roleOf(row) === 'row') {
     const cells = children.filter((child) => ariaCellRoles.has(roleOf(child) ?? ''));
@@ -85,7 +85,7 @@ export function locateCell(start: Element, cache: WeakMap<Element, PageTable>): 
       const row = element.closest(ariaRowSelector);
       const table = row && owningAriaTable(row);
       if (!row || !table) return null;
-      return { table: pageTableOf(table, cache), row, columnIndex: cellsOfRow(row).indexOf(element) };
+      return { table: pageTableOf(table, cache), row, columnIndex: Array.prototype.indexOf.call(cellsOfRow(row), element) };
     }
     const row = element.parentElement;
     if (row && row.tagName !== 'BODY' && looksLikeDivRow(row) && row.parentElement) {
@@ -115,7 +115,7 @@ export function pageTableOf(element: Element, cache: WeakMap<Element, PageTable>
 function readHeader(element: Element): PageTable {
   const rows = rowsOfTable(element, headerSearchDepth);
   for (const row of rows) {
-    const columns = matchHeaderRow(cellsOfRow(row).map(cellText));
+    const columns = matchHeaderRow(Array.from(cellsOfRow(row), cellText));
     const named = Object.keys(columns).length;
     if (columns.entryNumber !== undefined || named >= 2) return { element, columns, headerRow: row };
   }

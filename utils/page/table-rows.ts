@@ -5,7 +5,7 @@ import { cellText, cellsOfRow, rowsOfTable } from './page-table';
  * slot they cover, and stacked header rows ("Entries" over "Total") joined into one header ("Entries Total").
  */
 export function tableToRows(table: Element): string[][] {
-  const grid = table.tagName === 'TABLE' ? spannedGrid(table as HTMLTableElement) : rowsOfTable(table).map((row) => cellsOfRow(row).map(cellText));
+  const grid = table.tagName === 'TABLE' ? spannedGrid(table as HTMLTableElement) : rowsOfTable(table).map((row) => Array.from(cellsOfRow(row), cellText));
   const headerRows = table.tagName === 'TABLE' ? ((table as HTMLTableElement).tHead?.querySelectorAll(':scope > tr').length ?? 0) : 0;
   if (headerRows < 2) return grid;
   const header = grid[0]!.map((_, column) => {
