@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { cellsOfRow, locateCell, rowsOfTable, type PageTable } from '../../utils/page/page-table';
+import { cellText, cellsOfRow, locateCell, rowsOfTable, type PageTable } from '../../utils/page/page-table';
 
 function mount(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -60,5 +60,28 @@ describe('locateCell', () => {
   it('returns null for prose', () => {
     mount(`<p>Entry ABC-1234567-6 was filed.</p>`);
     expect(locateCell(cellWith('ABC-1234567-6'), new WeakMap())).toBeNull();
+  });
+});
+
+describe('cellText', () => {
+  it('collapses every kind of whitespace to single spaces and trims the ends', () => {
+    const cell = document.createElement('td');
+    for (const [raw, tidy] of <Array<[string, string]>>[
+      ['  Formally\tliquidated\n', 'Formally liquidated'],
+      ['Liquidation\u00a0date', 'Liquidation date'],
+      ['Entry  type', 'Entry type'],
+      [' 01', '01'],
+      ['01 ', '01'],
+      ['\n', ''],
+    ]) {
+      cell.textContent = raw;
+      expect(cellText(cell)).toBe(tidy);
+    }
+  });
+
+  it('gives clean text as it is', () => {
+    const cell = document.createElement('td');
+    cell.textContent = 'Formally liquidated on 2026-03-02';
+    expect(cellText(cell)).toBe('Formally liquidated on 2026-03-02');
   });
 });

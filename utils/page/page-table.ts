@@ -96,8 +96,13 @@ export function locateCell(start: Element, cache: WeakMap<Element, PageTable>): 
 }
 
 export function cellText(cell: Element): string {
-  return (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = cell.textContent ?? '';
+  // Most cells are already clean: collapsing them anyway made two new strings per cell read.
+  return untidySpace.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+/** Whitespace other than single spaces between words. */
+const untidySpace = /[^\S ]| {2}|^ | $/;
 
 /** The table `element` draws, its header read once and kept in `cache`. */
 export function pageTableOf(element: Element, cache: WeakMap<Element, PageTable>): PageTable {

@@ -50,7 +50,9 @@ export function* textNodesUnder(root: Node, isOwnNode: (node: Node) => boolean, 
     const table = byRows[nextTable];
     if (table?.table.contains(node)) {
       nextTable++;
-      yield* entryCellTexts(table, walker, isCandidate);
+      // A cell's own ancestors are checked without the cache: remembering two elements per row grew a map of 20,000.
+      const isCandidateInTable = (text: Text): boolean => text.length >= shortestEntryText && !isSkippedBelow(text.parentElement, table.table, isOwnNode);
+      if (!isInSkipped(table.table)) yield* entryCellTexts(table, walker, isCandidateInTable);
       const last = lastDescendant(table.table);
       if (!last) break;
       walker.currentNode = last;
@@ -101,6 +103,12 @@ function* entryCellTexts({ table, entryColumn }: TableByRows, walker: TreeWalker
 function* textsOfCell(cell: Element, walker: TreeWalker, isCandidate: (text: Text) => boolean): Generator<Text> {
   walker.currentNode = cell;
   for (let node = walker.nextNode(); node && cell.contains(node); node = walker.nextNode()) if (isCandidate(node as Text)) yield node as Text;
+}
+
+/** Whether `element` or an ancestor below `top` is skipped. */
+function isSkippedBelow(element: Element | null, top: Element, isOwnNode: (node: Node) => boolean): boolean {
+  for (; element && element !== top; element = element.parentElement) if (isSkipped(element, isOwnNode)) return true;
+  return false;
 }
 
 /** Attribute checks only: `isContentEditable` recomputes styles, which costs a style pass per element on a page we are changing. */
