@@ -5,6 +5,7 @@ import type { BrowserContext, CDPSession } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import { serveMockAce } from '../e2e/ace-routes';
 import { backgroundWorker, extensionIdOf, launchWithExtension } from '../e2e/chromium-launch';
+import { captureClaimFor } from '../e2e/support/capture-claim';
 
 export interface OverlayBenchFigures {
   rows: number;
@@ -29,6 +30,9 @@ export interface OverlayBenchFigures {
   redrawLongestOverlayTaskMs: number;
   redrawLongestFrameMs: number;
   redrawFramesOver50msCount: number;
+  /** History learns one claim holding one entry of the report (as when a CAPE page is read): the one badge changes. */
+  oneClaimLongestOverlayTaskMs: number;
+  oneClaimLongestFrameMs: number;
 }
 
 interface TraceEvent {
@@ -141,7 +145,7 @@ interface TracedLoad {
   badgeCount: number;
 }
 
-/** A change made once every badge shows (a setting that changes them all), traced on its own until `done` holds. */
+/** A change made once every badge shows (a setting, a claim learned), traced on its own until `done` holds. */
 interface FollowUp {
   prepare: string;
   change: () => Promise<unknown>;
@@ -149,7 +153,7 @@ interface FollowUp {
 }
 
 /** Loads the report in a new tab under a trace; with badges expected, waits until all of them are revealed and painted. */
-async function tracedLoad(context: BrowserContext, url: string, expectedEntries: number | null, followUp?: FollowUp): Promise<TracedLoad & { followUpTasks: MainThreadTask[] }> {
+async function tracedLoad(context: BrowserContext, url: string, expectedEntries: number | null, followUps: FollowUp[] = []): Promise<TracedLoad & { followUpTasks: MainThreadTask[][] }> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -181,22 +185,23 @@ async function tracedLoad(context: BrowserContext, url: string, expectedEntries:
       badgeCount: document.querySelectorAll('[data-cape-entry]:not([data-cape-hidden])').length,
       pageRenderMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
     }));
-    let followUpTasks: MainThreadTask[] = [];
-    let followUpEvents: TraceEvent[] = [];
-    if (followUp) {
-      followUpEvents = await collectTrace(cdp, async () => {
+    const followUpTasks: MainThreadTask[][] = [];
+    const followUpEvents: TraceEvent[][] = [];
+    for (const followUp of followUps) {
+      const traced = await collectTrace(cdp, async () => {
         await page.evaluate(followUp.prepare);
         await followUp.change();
         await page.waitForFunction(followUp.done, null, { timeout: 120_000, polling: 200 });
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500))));
       });
-      followUpTasks = threadTasks(followUpEvents, mainThreadOf(events));
+      followUpEvents.push(traced);
+      followUpTasks.push(threadTasks(traced, mainThreadOf(events)));
     }
     const { tasks, loadEnd } = mainThreadTasks(events);
     if (process.env.DEBUG_TASKS && expectedEntries !== null) {
       const { mkdirSync, writeFileSync } = await import('node:fs');
       mkdirSync('/tmp/trace', { recursive: true });
-      writeFileSync('/tmp/trace/bench-trace.json', JSON.stringify({ traceEvents: events, loadEnd, followUpEvents }));
+      writeFileSync('/tmp/trace/bench-trace.json', JSON.stringify({ traceEvents: events, loadEnd, followUpEvents: followUpEvents[0] ?? [], oneClaimEvents: followUpEvents[1] ?? [] }));
     }
     return { ...measured, badgesShownMs, followUpTasks, tasksDuringLoad: tasks.filter((task) => task.start < loadEnd), tasksAfterLoad: tasks.filter((task) => task.start >= loadEnd) };
   } finally {
@@ -242,7 +247,10 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
 
     await setStorage({ overlayEnabled: true });
     // Then the "check as of" date moves a day: every countdown changes, so every badge with a deadline is drawn again.
-    const withBadges = await tracedLoad(context, url, expectedEntries, {
+    const claimedEntry = truth.validEntries[truth.validEntries.length >> 1]!;
+    const extensionPage = await context.newPage();
+    await extensionPage.goto(`chrome-extension://${extensionId}/popup.html`);
+    const withBadges = await tracedLoad(context, url, expectedEntries, [{
       prepare: `(() => {
         // The countdown slot shown is the one the badges' shared sheet does not hide (read from the sheet: computing a style
         // would make the poll do the frame's work).
@@ -261,10 +269,17 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
         const changed = ([host, countdown]) => (host.shadowRoot.querySelector(shown)?.textContent ?? null) !== countdown;
         return changed(before[0]) && changed(before.at(-1)) && before.every(changed);
       })()`,
-    });
+    }, {
+      // Then a CAPE page is read in another tab: history learns one claim, holding one entry of the report.
+      prepare: '0',
+      change: () => captureClaimFor(extensionPage, claimedEntry, 'BENCH-0000001'),
+      done: `document.querySelector('[data-cape-entry="${claimedEntry}"]')?.getAttribute('data-cape-verdict') === 'claimed'`,
+    }]);
+    await extensionPage.close();
     if (process.env.DEBUG_TASKS) {
-      for (const task of [...withBadges.tasksAfterLoad, ...withBadges.followUpTasks]) if (task.durationMs > 20) console.error(`${task.durationMs.toFixed(0).padStart(6)} ms ${task.kind}`);
+      for (const task of [...withBadges.tasksAfterLoad, ...withBadges.followUpTasks.flat()]) if (task.durationMs > 20) console.error(`${task.durationMs.toFixed(0).padStart(6)} ms ${task.kind}`);
     }
+    const [redrawTasks = [], oneClaimTasks = []] = withBadges.followUpTasks;
     const overlayTasks = withBadges.tasksAfterLoad.filter((task) => task.kind === 'overlay');
     const gcTasks = withBadges.tasksAfterLoad.filter((task) => task.kind === 'gc');
     const frames = withBadges.tasksAfterLoad.filter((task) => task.kind === 'frame');
@@ -281,9 +296,11 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
       longestGcTaskAfterLoadMs: longest(gcTasks),
       longestRelayoutFrameAfterLoadMs: longest(frames),
       relayoutFramesOver50msAfterLoad: frames.filter((task) => task.durationMs > 50).length,
-      redrawLongestOverlayTaskMs: longest(withBadges.followUpTasks.filter((task) => task.kind === 'overlay')),
-      redrawLongestFrameMs: longest(withBadges.followUpTasks.filter((task) => task.kind === 'frame')),
-      redrawFramesOver50msCount: withBadges.followUpTasks.filter((task) => task.kind === 'frame' && task.durationMs > 50).length,
+      redrawLongestOverlayTaskMs: longest(redrawTasks.filter((task) => task.kind === 'overlay')),
+      redrawLongestFrameMs: longest(redrawTasks.filter((task) => task.kind === 'frame')),
+      redrawFramesOver50msCount: redrawTasks.filter((task) => task.kind === 'frame' && task.durationMs > 50).length,
+      oneClaimLongestOverlayTaskMs: longest(oneClaimTasks.filter((task) => task.kind === 'overlay')),
+      oneClaimLongestFrameMs: longest(oneClaimTasks.filter((task) => task.kind === 'frame')),
     };
   } finally {
     await context.close();

@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import { readMockAceExpectations } from './ace-routes';
 import { expect, setSettings, test, useFixtureToday } from './extension-test';
 import { allBadges, doubledBadges, settledBadges } from './support/badges';
+import { captureClaimFor } from './support/capture-claim';
 
 test('single-page app: late rows, load more, refresh and pushState routes all get badges, none twice', async ({ context, background, mockAce }) => {
   await useFixtureToday(background);
@@ -82,29 +84,9 @@ test('changing the "check as of" date updates badges and countdowns live', async
   await settledBadges(page, Object.keys(expected).length);
   const badge = page.locator(`[data-cape-entry="${entryNumber}"]`).first();
   await expect(badge).toHaveAttribute('data-cape-verdict', 'eligible');
-  // A day later every countdown changes: the user sees them change in the same frame. Sampled at each frame (the pill's
-  // text as drawn), none shows some changed and others not.
-  await page.evaluate(() => {
-    const shownCountdown = (host: Element) => host.shadowRoot!.querySelector('button')!.innerText;
-    const hosts = [...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')];
-    const before = hosts.map(shownCountdown);
-    const changedPerFrame: number[] = [];
-    const changedNow = () => hosts.filter((host, index) => shownCountdown(host) !== before[index]).length;
-    Object.assign(window, { __changedPerFrame: changedPerFrame, __changedNow: changedNow });
-    const sample = () => {
-      changedPerFrame.push(changedNow());
-      requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
-  });
+  // A day later every countdown changes, all in the same frame.
   const withDeadline = await page.locator('[data-cape-entry][data-cape-deadline]').count();
-  await setSettings(background, { checkAsOfDate: '2026-11-24' });
-  const changedNow = () => page.evaluate(() => (window as unknown as { __changedNow: () => number }).__changedNow());
-  await expect.poll(changedNow).toBe(withDeadline);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const changedPerFrame = await page.evaluate(() => (window as unknown as { __changedPerFrame: number[] }).__changedPerFrame);
-  expect(changedPerFrame.filter((count) => count !== 0 && count !== withDeadline)).toEqual([]);
-  expect(changedPerFrame.at(-1)).toBe(withDeadline);
+  await expectAllChangeInOneFrame(page, withDeadline, () => setSettings(background, { checkAsOfDate: '2026-11-24' }));
   // The accessible description is the countdown shown, once, not both of its slots.
   const counting = page.locator('[data-cape-entry][data-cape-deadline]').first();
   const shownText = await counting.evaluate((host) => [...host.shadowRoot!.querySelectorAll('.countdown')].find((countdown) => countdown.checkVisibility())!.textContent);
@@ -113,6 +95,40 @@ test('changing the "check as of" date updates badges and countdowns live', async
   // The day after the window's last day, CAPE would reject it (domain.md §6).
   await setSettings(background, { checkAsOfDate: '2026-12-21' });
   await expect(badge).toHaveAttribute('data-cape-verdict', 'not-eligible');
+});
+
+test('on a report of 1,500 rows a date move changes every badge in one frame, and a claim learned then changes its one badge', async ({ context, background, mockAce, openExtensionPage }) => {
+  test.setTimeout(120_000);
+  await useFixtureToday(background);
+  const url = mockAce.url('/reports/es003-large.html?rows=1500&seed=5');
+  const truth = mockAce.generatedReport(url);
+  const page = await context.newPage();
+  await page.goto(url);
+  await settledBadges(page, truth.validEntries.length + truth.invalidEntries.length, 60_000);
+  const withDeadline = await page.locator('[data-cape-entry][data-cape-deadline]').count();
+  expect(withDeadline).toBeGreaterThan(1_000);
+  const shownCountdown = (host: Element) => [...host.shadowRoot!.querySelectorAll('.countdown')].find((countdown) => countdown.checkVisibility())?.textContent;
+  await expectAllChangeInOneFrame(page, withDeadline, () => setSettings(background, { checkAsOfDate: '2026-11-24' }));
+  const counting = page.locator('[data-cape-entry][data-cape-deadline]').first();
+  await expect(counting.locator('button')).toHaveAccessibleDescription((await counting.evaluate(shownCountdown))!);
+
+  // One entry becomes claimed: its badge says so, and no other badge changes.
+  const claimedEntry = truth.validEntries[7]!;
+  const claimed = page.locator(`[data-cape-entry="${claimedEntry}"]`).first();
+  const pillTexts = () => page.evaluate(() => [...document.querySelectorAll('[data-cape-entry]')].map((host) => host.shadowRoot!.querySelector('button')!.innerText));
+  const before = await pillTexts();
+  await captureClaimFor(await openExtensionPage('popup.html'), claimedEntry, 'E2E-0000001');
+  await expect(claimed).toHaveAttribute('data-cape-verdict', 'claimed');
+  await expect(claimed.locator('button')).toHaveAccessibleName(/on claim E2E-0000001/);
+  const after = await pillTexts();
+  const changedPills = after.flatMap((text, index) => (text === before[index] ? [] : [text]));
+  expect(changedPills.length).toBe(await page.locator(`[data-cape-entry="${claimedEntry}"]`).count());
+  for (const text of changedPills) expect(text).toContain('Claimed');
+
+  // The next date move shows the other slots again: the claimed badge still says so there.
+  await expectAllChangeInOneFrame(page, await page.locator('[data-cape-entry][data-cape-deadline]').count(), () => setSettings(background, { checkAsOfDate: '2026-11-25' }));
+  expect(await claimed.evaluate((host) => host.shadowRoot!.querySelector('button')!.innerText)).toContain('Claimed');
+  await expect(counting.locator('button')).toHaveAccessibleDescription((await counting.evaluate(shownCountdown))!);
 });
 
 test('a hostile page script (patched builtins, frozen body, removed badges) gets no exception and the badges recover', async ({ context, background, mockAce }) => {
@@ -224,3 +240,30 @@ test('one text node holding 50,000 entry numbers gets all its badges, cut a slic
   // Cut a slice per task: all 50,000 badges in one task held the page for seconds.
   expect(await page.evaluate(() => (window as unknown as { __cuts: { batches: number } }).__cuts.batches)).toBeGreaterThan(10);
 });
+
+/**
+ * Runs `change` and checks the user sees every badge with a deadline change in the same frame: sampled at each frame (the
+ * pill's text as drawn), none shows some changed and others not.
+ */
+async function expectAllChangeInOneFrame(page: Page, withDeadline: number, change: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => {
+    const shownText = (host: Element) => host.shadowRoot!.querySelector('button')!.innerText;
+    const hosts = [...document.querySelectorAll('[data-cape-entry][data-cape-deadline]')];
+    const before = hosts.map(shownText);
+    const changedPerFrame: number[] = [];
+    const changedNow = () => hosts.filter((host, index) => shownText(host) !== before[index]).length;
+    Object.assign(window, { __changedPerFrame: changedPerFrame, __changedNow: changedNow });
+    const sample = () => {
+      changedPerFrame.push(changedNow());
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await change();
+  const changedNow = () => page.evaluate(() => (window as unknown as { __changedNow: () => number }).__changedNow());
+  await expect.poll(changedNow, { timeout: 30_000 }).toBe(withDeadline);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const changedPerFrame = await page.evaluate(() => (window as unknown as { __changedPerFrame: number[] }).__changedPerFrame);
+  expect(changedPerFrame.filter((count) => count !== 0 && count !== withDeadline)).toEqual([]);
+  expect(changedPerFrame.at(-1)).toBe(withDeadline);
+}

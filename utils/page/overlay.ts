@@ -3,7 +3,7 @@ import { findEntryNumbersInText, type EntryNumberMatch } from '../entry-number';
 import { assessEntry, type AssessmentOptions } from '../entry-assessment';
 import { FactRowReader } from '../fact-columns';
 import { mergeRowFacts, startMergedFacts } from '../merge-entry-facts';
-import { createBadgeHost, drawHiddenSlot, isBadgeHost, nameRedrawnBadge, planBadgeRedraw, renderBadge, revealBadge, showRedrawnSlots, startBadgeRedraw, type BadgeContent } from './badge';
+import { createBadgeHost, drawHiddenSlot, drawRedrawInPlace, isBadgeHost, nameRedrawnBadge, planBadgeRedraw, renderBadge, revealBadge, showRedrawnSlots, startBadgeRedraw, type BadgeContent } from './badge';
 import { createBadgeTooltip } from './badge-tooltip';
 import { withStoredFacts, type PageEntry, type StoredEntry } from './entry-lookup';
 import { observeMutations } from './mutation-batcher';
@@ -295,8 +295,8 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
   };
 
   /**
-   * New looks are built off the page in chunks and applied in one task: each chunk of writes to shown badges would make the
-   * browser lay the whole table out again.
+   * New looks are built off the page in chunks and shown in one task: each chunk of writes to shown badges would make the
+   * browser lay the whole table out again. A few changed badges are drawn in place; many, in their hidden slots first.
    */
   const renderAll = async (): Promise<void> => {
     const badgePass = startBadgePass();
@@ -310,14 +310,16 @@ export function startOverlay(document: Document, dependencies: OverlayDependenci
       }),
       { signal },
     );
-    if (!redraw.changed) return;
-    await runInChunks(redraw.drawHidden, guard((drawing) => drawHiddenSlot(redraw, drawing)), { signal });
-    if (signal.aborted) return;
+    if (redraw.changed.length === 0) return;
     // In a task of its own: the last chunk's budget is spent.
+    await yieldToMain();
+    if (signal.aborted || drawRedrawInPlace(redraw)) return;
+    await runInChunks(redraw.badges, guard((badge) => drawHiddenSlot(redraw, badge)), { signal });
+    if (signal.aborted) return;
     await yieldToMain();
     if (signal.aborted) return;
     showRedrawnSlots(redraw);
-    await runInChunks(redraw.naming, guard(nameRedrawnBadge), { signal });
+    await runInChunks(redraw.badges, guard(nameRedrawnBadge), { signal });
   };
 
   /** Drops badges whose number left the page, re-inserts badges the page removed (a few times), re-reads changed text. */
