@@ -9,7 +9,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too gets Manifest V3 (WXT's default for Firefox is MV2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      // papaparse (CommonJS) would otherwise run its setup in every bundle that imports a module using it, the content script
+      // included, where no CSV is ever parsed.
+      rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]papaparse[\\/]/.test(id) } },
+    },
+  }),
   zip: {
     // The sources zip is for AMO's reviewers: what builds the extension, not local output, test data or logs.
     excludeSources: ['cape-out/**', 'test-results/**', 'playwright-report/**', 'tests/**', '**/*.log', 'stats.html'],
