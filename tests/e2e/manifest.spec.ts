@@ -1,6 +1,6 @@
 // The built Chrome and Firefox manifests side by side: same access, the right per-browser keys, nothing a store reviewer would question.
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const hostPattern = 'https://*.cbp.dhs.gov/*';
@@ -122,5 +122,18 @@ test('every permission and host the builds ask for is justified in store/permiss
     for (const asked of [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])]) {
       expect(justifications, `${browser} asks for ${asked}`).toContain(`**\`${asked}\`**`);
     }
+  }
+});
+
+test('the content script on ACE pages carries no CSV parser: papaparse is only in the bundles that read files', () => {
+  // One of papaparse's own error codes: minifying keeps it.
+  const papaparseMarker = 'UndetectableDelimiter';
+  for (const [browser, manifest] of Object.entries(both)) {
+    for (const file of manifest.content_scripts.flatMap((script: { js?: string[] }) => script.js ?? [])) {
+      expect(readFileSync(join(builds[browser as keyof typeof builds], file), 'utf8').includes(papaparseMarker), `${browser} ${file}`).toBe(false);
+    }
+    const assets = join(builds[browser as keyof typeof builds], 'assets');
+    const worker = readdirSync(assets).find((name) => name.startsWith('staging-worker'));
+    expect(worker && readFileSync(join(assets, worker), 'utf8').includes(papaparseMarker), `${browser} staging worker reads CSV`).toBe(true);
   }
 });
