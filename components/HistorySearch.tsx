@@ -6,6 +6,7 @@ import { extensionHistoryDb } from '@/utils/extension-history-db';
 import type { HistoryDb } from '@/utils/history-db';
 import { aceClaimStatusLabels } from '@/utils/history-labels';
 import { assessEntryInHistory, entryInHistory, lookUpHistory, lookupHitKey, type EntryInHistory, type HistoryLookup, type LookupHit } from '@/utils/history-lookup';
+import { normalizeClaimNumber } from '@/utils/history-keys';
 import type { ClaimRecord } from '@/utils/history-schema';
 import { getClaim, recentClaims, type ClaimDetails } from '@/utils/history-store';
 import type { LookupQuery } from '@/utils/lookup-query';
@@ -85,6 +86,8 @@ export function HistorySearch({ autoFocus = false, onReady, onRestage, recentLim
   const detailBox = useRef<HTMLDivElement>(null);
   const focusDetailWhenShown = useRef(false);
   const readyReported = useRef(false);
+  /** The claim the typed text names, read while the search runs: the details need not wait for the results list. */
+  const claimAhead = useRef<{ claimNumber: string; revision: number; details: Promise<ClaimDetails | undefined> } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -115,6 +118,10 @@ export function HistorySearch({ autoFocus = false, onReady, onRestage, recentLim
   useEffect(() => {
     if (!db) return;
     let live = true;
+    const claimNumber = normalizeClaimNumber(text);
+    claimAhead.current = claimNumber === null ? null : { claimNumber, revision, details: getClaim(db, claimNumber) };
+    // A failure is reported by the detail that awaits it, or not at all when nothing does.
+    claimAhead.current?.details.catch(() => undefined);
     lookUpHistory(db, text).then(
       (found) => {
         if (!live) return;
@@ -148,7 +155,9 @@ export function HistorySearch({ autoFocus = false, onReady, onRestage, recentLim
     const key = lookupHitKey(activeHit);
     const load = async (): Promise<Detail> => {
       if (activeHit.kind === 'claim') {
-        const details = await getClaim(db, activeHit.claim.claimNumber);
+        const { claimNumber } = activeHit.claim;
+        const ahead = claimAhead.current;
+        const details = await (ahead?.claimNumber === claimNumber && ahead.revision === revision ? ahead.details : getClaim(db, claimNumber));
         return details ? { kind: 'claim', key, details } : { kind: 'missing', key };
       }
       const [entry, settings] = await Promise.all([entryInHistory(db, activeHit.entryNumber), readStatusSettings()]);
