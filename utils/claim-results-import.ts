@@ -9,6 +9,7 @@ import { normalizeClaimNumber } from './history-keys';
 import type { AceClaimStatus, ClaimEntryRecord, ClaimRecord, ClaimSource, EntryOutcome, IsoTimestamp } from './history-schema';
 import { saveClaims, type ClaimWithEntries, type SaveClaimsResult } from './history-store';
 import { parseFactDate } from './parse-fact-values';
+import { runAllSteps, type WorkSteps } from './work-steps';
 
 /**
  * What ACE's CAPE tab lets the user download (domain.md §2): the Validation Result File of an upload (file and row
@@ -309,11 +310,14 @@ function readFile(file: AceResultFile, collector: ImportCollector): ImportedFile
     if (error.code === 'UndetectableDelimiter') continue;
     collector.message(source, error.row === undefined ? undefined : error.row + 1, 'warning', `${source}: ${error.message}; the row was read as well as possible.`);
   }
-  return readTable({ name: file.name, rows: parsed.data, ...(file.claimNumber === undefined ? {} : { claimNumber: file.claimNumber }) }, collector, summary);
+  return runAllSteps(readTableSteps({ name: file.name, rows: parsed.data, ...(file.claimNumber === undefined ? {} : { claimNumber: file.claimNumber }) }, collector, summary));
 }
 
+/** Data rows read per step when a table is read a few steps per task (a CAPE page's claim of 9,999 entries). */
+const rowsPerStep = 200;
+
 /** Reads one table of cells, from a CSV file or from a CAPE page's own table (the overlay's claim capture). */
-function readTable(table: AceResultTable, collector: ImportCollector, summary: ImportedFileSummary = emptySummary(table.name)): ImportedFileSummary {
+function* readTableSteps(table: AceResultTable, collector: ImportCollector, summary: ImportedFileSummary = emptySummary(table.name)): WorkSteps<ImportedFileSummary> {
   const source = table.name;
   const rows = table.rows;
   const givenClaimNumber = table.claimNumber === undefined || table.claimNumber.trim() === '' ? null : normalizeClaimNumber(table.claimNumber);
@@ -353,6 +357,7 @@ function readTable(table: AceResultTable, collector: ImportCollector, summary: I
   const claimNumbers = new Set<string>();
   let unassigned = 0;
   for (let index = headerIndex + 1; index < rows.length; index++) {
+    if ((index - headerIndex) % rowsPerStep === 0) yield;
     const cells = rows[index]!;
     if (isBlankRow(cells)) continue;
     const row = index + 1;
@@ -513,9 +518,10 @@ export function parseAceResultFiles(files: readonly AceResultFile[], options: Im
 }
 
 /** Reads tables read off CAPE pages (File Uploads, Claim Status, claim details) as the files ACE offers for download. */
-export function parseAceResultTables(tables: readonly AceResultTable[], options: ImportOptions): ClaimResultsImport {
+export function* parseAceResultTables(tables: readonly AceResultTable[], options: ImportOptions): WorkSteps<ClaimResultsImport> {
   const collector = new ImportCollector();
-  const summaries = tables.map((table) => readTable(table, collector));
+  const summaries: ImportedFileSummary[] = [];
+  for (const table of tables) summaries.push(yield* readTableSteps(table, collector));
   return collector.result(summaries, options.importedAt, '', options.source);
 }
 

@@ -2,10 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readClaimsOnPage } from '../../utils/page/claim-capture';
-import { tableToRows } from '../../utils/page/table-rows';
+import { readClaimsOnPage as claimsOnPageInSteps } from '../../utils/page/claim-capture';
+import { tableToRows as tableToRowsInSteps } from '../../utils/page/table-rows';
+import { runAllSteps } from '../../utils/work-steps';
+import { entryCheckDigit } from '../../utils/entry-check-digit';
 
 const importedAt = '2026-11-23T12:00:00.000Z';
+const readClaimsOnPage = (document: Document, at: string) => runAllSteps(claimsOnPageInSteps(document, at));
+const tableToRows = (table: Element) => runAllSteps(tableToRowsInSteps(table));
 
 function load(path: string): void {
   const html = readFileSync(resolve('tests/fixtures/ace', path), 'utf8');
@@ -50,5 +54,27 @@ describe('the File Uploads page', () => {
     expect(byNumber.get('CAPE-26-0001733')?.aceStatusText).toBeUndefined();
     expect(byNumber.get('CAPE-26-0001502')?.aceStatus).toBe('rejected');
     expect(byNumber.get('CAPE-26-0001733')?.filedDate).toBe('2026-11-12');
+  });
+});
+
+describe('a claim page of 2,500 entries', () => {
+  it('is read a few rows per step, to the same claims as reading it at once', () => {
+    const rows = Array.from({ length: 2_500 }, (_, index) => {
+      const firstTen = `W5R${String(1_000_000 + index * 7).slice(-7)}`;
+      return `<tr><td>${firstTen}${entryCheckDigit(firstTen)}</td><td>${index % 10 === 0 ? 'Rejected' : 'Accepted'}</td><td>${index % 10 === 0 ? 'ENTRY ON DRAWBACK' : ''}</td></tr>`;
+    });
+    document.body.innerHTML = `<h1>Claim Details</h1><dl><dt>Claim Number</dt><dd>CAPE-26-0002500</dd></dl>
+      <table><thead><tr><th>Entry Number</th><th>Entry Status</th><th>Error Message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const steps = claimsOnPageInSteps(document, importedAt);
+    let stepCount = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) stepCount++;
+    // 100 table rows per step, then 200 claim rows per step.
+    expect(stepCount).toBeGreaterThanOrEqual(2_500 / 100 + 2_500 / 200 - 2);
+    expect(step.value).toEqual(readClaimsOnPage(document, importedAt));
+    const [claim] = step.value.claims;
+    expect(claim?.claim.claimNumber).toBe('CAPE-26-0002500');
+    expect(claim?.entries).toHaveLength(2_500);
+    expect(claim?.entries.filter((entry) => entry.outcome === 'rejected')).toHaveLength(250);
   });
 });

@@ -9,6 +9,7 @@ import { hasValidCheckDigit } from '../../utils/entry-check-digit';
 import { findEntryNumbersInText } from '../../utils/entry-number';
 import { isBadgeHost } from '../../utils/page/badge';
 import { readClaimsOnPage } from '../../utils/page/claim-capture';
+import { runAllSteps } from '../../utils/work-steps';
 import { startOverlay } from '../../utils/page/overlay';
 import { statusOptionsFrom } from '../../utils/status-options';
 import { anyCodeUnitString, damagedEntryNumber, formulaText, hostileCell, validEntryNumber } from './helpers/hostile-input';
@@ -141,7 +142,7 @@ describe('claim capture on any page', () => {
           for (const cell of cells) row.insertCell().textContent = cell;
         }
         document.body.replaceChildren(...nodes.map(build), table);
-        const result = readClaimsOnPage(document, '2026-11-23T12:00:00.000Z');
+        const result = runAllSteps(readClaimsOnPage(document, '2026-11-23T12:00:00.000Z'));
         for (const message of result.messages) expect(message.message.trim().length).toBeGreaterThan(0);
         for (const claim of result.claims) for (const entry of claim.entries) expect(entry.entryNumber).toMatch(/^[A-Z0-9]{11}$/);
       }),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { observeMutations } from '../../utils/page/mutation-batcher';
-import { runInChunks } from '../../utils/page/run-in-chunks';
+import { runInChunks, runStepsInChunks } from '../../utils/page/run-in-chunks';
 
 describe('runInChunks', () => {
   it('yields whenever a task has used its budget, and handles every item in order', async () => {
@@ -85,5 +85,38 @@ describe('observeMutations', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0]!.changed).toEqual([row]);
     controller.abort();
+  });
+});
+
+describe('runStepsInChunks', () => {
+  function* countTo(last: number, clock: { now: number }): Generator<void, number, void> {
+    let sum = 0;
+    for (let step = 1; step <= last; step++) {
+      sum += step;
+      clock.now += 3;
+      yield;
+    }
+    return sum;
+  }
+
+  it('runs every step, yields to the page whenever a task has used its budget, and returns the work\u2019s result', async () => {
+    const clock = { now: 0 };
+    let yields = 0;
+    const sum = await runStepsInChunks(countTo(100, clock), { budgetMs: 8, now: () => clock.now, yieldNow: async () => void yields++ });
+    expect(sum).toBe(5050);
+    // 3 ms per step, the clock read after each: a yield every third step.
+    expect(yields).toBe(33);
+  });
+
+  it('gives undefined when aborted before the work ends', async () => {
+    const clock = { now: 0 };
+    const stop = new AbortController();
+    const sum = await runStepsInChunks(countTo(100, clock), {
+      budgetMs: 8,
+      signal: stop.signal,
+      now: () => clock.now,
+      yieldNow: async () => stop.abort(),
+    });
+    expect(sum).toBeUndefined();
   });
 });

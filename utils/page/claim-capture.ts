@@ -1,5 +1,6 @@
 import type { AceResultTable, ClaimResultsImport } from '../claim-results-import';
 import { parseAceResultTables } from '../claim-results-import';
+import type { WorkSteps } from '../work-steps';
 import { tableToRows } from './table-rows';
 
 const tableSelector = 'table, [role="table"], [role="grid"], [role="treegrid"]';
@@ -15,19 +16,20 @@ function claimFactsOutsideTables(document: Document): string[] {
 }
 
 /** Tables of a CAPE page (File Uploads, Claim Status, claim details) with the page's own claim facts as title lines. */
-export function claimTablesOnPage(document: Document): AceResultTable[] {
+function* claimTablesOnPage(document: Document): WorkSteps<AceResultTable[]> {
   const preamble = claimFactsOutsideTables(document).map((line) => [line]);
   const tables: AceResultTable[] = [];
-  document.querySelectorAll(tableSelector).forEach((table, index) => {
-    if (table.parentElement?.closest(tableSelector) || (table as HTMLElement).hidden) return;
-    const rows = tableToRows(table);
-    if (rows.length < 2) return;
+  const found = [...document.querySelectorAll(tableSelector)];
+  for (const [index, table] of found.entries()) {
+    if (table.parentElement?.closest(tableSelector) || (table as HTMLElement).hidden) continue;
+    const rows = yield* tableToRows(table);
+    if (rows.length < 2) continue;
     tables.push({ name: `${document.title || 'ACE page'} (table ${index + 1})`, rows: [...preamble, ...rows] });
-  });
+  }
   return tables;
 }
 
-/** Claims, statuses and per-entry outcomes the page shows; empty when it is not a CAPE page. */
-export function readClaimsOnPage(document: Document, importedAt: string): ClaimResultsImport {
-  return parseAceResultTables(claimTablesOnPage(document), { importedAt, source: 'captured' });
+/** Claims, statuses and per-entry outcomes the page shows; empty when it is not a CAPE page. In steps: a claim may hold 9,999 entries. */
+export function* readClaimsOnPage(document: Document, importedAt: string): WorkSteps<ClaimResultsImport> {
+  return yield* parseAceResultTables(yield* claimTablesOnPage(document), { importedAt, source: 'captured' });
 }

@@ -1,11 +1,12 @@
+import type { WorkSteps } from '../work-steps';
 import { cellText, cellsOfRow, rowsOfTable } from './page-table';
 
 /**
  * A page table as rows of cell texts, the way a CSV download of it would read: row and column spans repeated into every
  * slot they cover, and stacked header rows ("Entries" over "Total") joined into one header ("Entries Total").
  */
-export function tableToRows(table: Element): string[][] {
-  const grid = table.tagName === 'TABLE' ? spannedGrid(table as HTMLTableElement) : rowsOfTable(table).map((row) => Array.from(cellsOfRow(row), cellText));
+export function* tableToRows(table: Element): WorkSteps<string[][]> {
+  const grid = table.tagName === 'TABLE' ? yield* spannedGrid(table as HTMLTableElement) : yield* gridOfRows(rowsOfTable(table));
   const headerRows = table.tagName === 'TABLE' ? ((table as HTMLTableElement).tHead?.querySelectorAll(':scope > tr').length ?? 0) : 0;
   if (headerRows < 2) return grid;
   const header = grid[0]!.map((_, column) => {
@@ -19,9 +20,24 @@ export function tableToRows(table: Element): string[][] {
   return [header, ...grid.slice(headerRows)];
 }
 
-function spannedGrid(table: HTMLTableElement): string[][] {
+/** Rows read per step: each cell read is a DOM call, and a claim's table may have 9,999 rows. */
+const rowsPerStep = 100;
+
+function* gridOfRows(rows: readonly Element[]): WorkSteps<string[][]> {
   const grid: string[][] = [];
-  Array.from(table.rows).forEach((row, rowIndex) => {
+  for (let index = 0; index < rows.length; index++) {
+    if (index > 0 && index % rowsPerStep === 0) yield;
+    grid.push(Array.from(cellsOfRow(rows[index]!), cellText));
+  }
+  return grid;
+}
+
+function* spannedGrid(table: HTMLTableElement): WorkSteps<string[][]> {
+  const grid: string[][] = [];
+  const rows = table.rows;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    if (rowIndex > 0 && rowIndex % rowsPerStep === 0) yield;
+    const row = rows[rowIndex]!;
     const cells = (grid[rowIndex] ??= []);
     let column = 0;
     for (const cell of Array.from(row.cells)) {
@@ -35,7 +51,7 @@ function spannedGrid(table: HTMLTableElement): string[][] {
       }
       column += colSpan;
     }
-  });
+  }
   return grid.map((row) => Array.from(row, (text) => text ?? ''));
 }
 

@@ -1,7 +1,9 @@
+import { addSaveResults, claimsInBatches } from '../claim-batches';
 import type { ClaimResultsImport } from '../claim-results-import';
 import type { SaveClaimsResult } from '../history-store';
 import { readClaimsOnPage } from './claim-capture';
 import { observeMutations } from './mutation-batcher';
+import { runStepsInChunks } from './run-in-chunks';
 import { yieldToMain } from './yield-to-main';
 
 export interface ClaimWatchOptions {
@@ -11,6 +13,9 @@ export interface ClaimWatchOptions {
   onError: (error: unknown) => void;
   isOwnNode: (node: Node) => boolean;
 }
+
+/** Claim entries per message to history: a claim of 9,999 entries in one message took tens of ms to serialise in one task. */
+const entriesPerMessage = 1_000;
 
 /** What a save changed, in words; empty when nothing was new. */
 export function describeSavedClaims(result: SaveClaimsResult, claimCount: number): string {
@@ -46,12 +51,19 @@ export function watchClaimsOnPage(document: Document, options: ClaimWatchOptions
   const capture = async () => {
     try {
       if (options.signal.aborted || !(await namesClaims(document)) || options.signal.aborted) return;
-      const { claims } = readClaimsOnPage(document, new Date().toISOString());
-      if (claims.length === 0) return;
+      const read = await runStepsInChunks(readClaimsOnPage(document, new Date().toISOString()), { signal: options.signal });
+      if (!read || read.claims.length === 0) return;
+      const { claims } = read;
       const signature = JSON.stringify(claims.map(({ claim, entries }) => [claim.claimNumber, claim.aceStatus, claim.entryCount, entries.map((entry) => [entry.entryNumber, entry.outcome, entry.aceErrorText])]));
       if (signature === lastSent) return;
       lastSent = signature;
-      const summary = describeSavedClaims(await options.save(claims), claims.length);
+      let saved: SaveClaimsResult | undefined;
+      for (const batch of claimsInBatches(claims, entriesPerMessage)) {
+        if (options.signal.aborted) return;
+        const result = await options.save(batch);
+        saved = saved ? addSaveResults(saved, result) : result;
+      }
+      const summary = saved ? describeSavedClaims(saved, claims.length) : '';
       if (summary) options.onSaved(summary);
     } catch (error) {
       options.onError(error);
