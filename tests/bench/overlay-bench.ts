@@ -36,6 +36,10 @@ export interface OverlayBenchFigures {
   /** History learns one claim holding one entry of the report (as when a CAPE page is read): the one badge changes. */
   oneClaimLongestOverlayTaskMs: number;
   oneClaimLongestFrameMs: number;
+  /** A CAPE claim-details page of 9,999 entries: its badges, and the claim captured into history (read, parsed, sent). */
+  claimPageCapturedAfterLoadMs: number;
+  claimPageLongestOverlayTaskMs: number;
+  claimPageLongestOverlayTaskOwnMs: number;
 }
 
 interface TraceEvent {
@@ -226,6 +230,27 @@ async function tracedLoad(context: BrowserContext, url: string, expectedEntries:
   }
 }
 
+/** Loads a CAPE claim-details page under a trace, until the capture notice says the claim was saved. */
+async function tracedClaimCapture(context: BrowserContext, url: string): Promise<{ capturedAfterLoadMs: number; tasksAfterLoad: MainThreadTask[] }> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    let capturedAt = 0;
+    const events = await collectTrace(cdp, async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      // Polled from outside, as the badges are: the notice is in a shadow root the page can read (open).
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-cape-notice]')].some((host) => /saved/.test(host.shadowRoot?.textContent ?? '')), null, { timeout: 180_000, polling: 100 });
+      capturedAt = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(500);
+    });
+    const loadEventEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    const { tasks, loadEnd } = mainThreadTasks(events);
+    return { capturedAfterLoadMs: capturedAt - loadEventEnd, tasksAfterLoad: tasks.filter((task) => task.start >= loadEnd) };
+  } finally {
+    await page.close();
+  }
+}
+
 /** The page's own cost of any change to its table: one amount cell rewritten with text of the same length. */
 async function oneCellRelayoutMs(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
@@ -293,6 +318,8 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
       done: `document.querySelector('[data-cape-entry="${claimedEntry}"]')?.getAttribute('data-cape-verdict') === 'claimed'`,
     }]);
     await extensionPage.close();
+    const claimPage = await tracedClaimCapture(context, mockAce.url('/cape/claim-details-large.html?entries=9999&seed=3'));
+    const claimPageOverlayTasks = claimPage.tasksAfterLoad.filter((task) => task.kind === 'overlay');
     if (process.env.DEBUG_TASKS) {
       for (const task of [...withBadges.tasksAfterLoad, ...withBadges.followUpTasks.flat()]) if (task.durationMs > 20) console.error(`${task.durationMs.toFixed(0).padStart(6)} ms ${task.kind}${task.gcMs ? ` (gc ${task.gcMs.toFixed(0)} ms)` : ''}`);
     }
@@ -320,6 +347,9 @@ export async function runOverlayBench(rows = 10_000): Promise<OverlayBenchFigure
       redrawFramesOver50msCount: redrawTasks.filter((task) => task.kind === 'frame' && task.durationMs > 50).length,
       oneClaimLongestOverlayTaskMs: longest(oneClaimTasks.filter((task) => task.kind === 'overlay')),
       oneClaimLongestFrameMs: longest(oneClaimTasks.filter((task) => task.kind === 'frame')),
+      claimPageCapturedAfterLoadMs: claimPage.capturedAfterLoadMs,
+      claimPageLongestOverlayTaskMs: longest(claimPageOverlayTasks),
+      claimPageLongestOverlayTaskOwnMs: Math.max(0, ...claimPageOverlayTasks.map((task) => task.durationMs - task.gcMs)),
     };
   } finally {
     await context.close();

@@ -6,6 +6,7 @@ import type { BrowserContext, Request, Route } from '@playwright/test';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateClaimDetails, renderClaimDetailsHtml, type GeneratedClaimDetails } from '../fixtures/ace/generate-claim-details';
 import {
   generateEs003Rows,
   renderEs003Csv,
@@ -46,6 +47,8 @@ export interface MockAce {
   unexpectedRequests: UnexpectedRequest[];
   /** Truth of a generated report served at this URL (same rows, seed and today as the page). */
   generatedReport(url: string): Es003Generated;
+  /** Truth of the generated claim-details page served at this URL. */
+  generatedClaim(url: string): GeneratedClaimDetails;
   /** Removes both routes. */
   dispose(): Promise<void>;
 }
@@ -68,6 +71,15 @@ const localSchemes = ['chrome-extension:', 'moz-extension:', 'data:', 'blob:', '
 
 const generatedPaths = new Set(['/reports/es003-large.html', '/reports/es003-large.csv']);
 const maxGeneratedRows = 1_000_000;
+const generatedClaimPath = '/cape/claim-details-large.html';
+
+/** The claim served at `address` (`?entries=N&seed=S`, as many entries as a CAPE Declaration holds at most by default). */
+function generatedClaim(address: string): GeneratedClaimDetails {
+  const url = new URL(address, aceOrigin);
+  const entries = Number(url.searchParams.get('entries') ?? 9_999);
+  const seed = Number(url.searchParams.get('seed') ?? 1);
+  return generateClaimDetails({ entries: Number.isInteger(entries) && entries > 0 ? Math.min(entries, 9_999) : 9_999, seed: Number.isInteger(seed) ? seed : 1 });
+}
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -156,6 +168,10 @@ export async function serveMockAce(context: BrowserContext, options: MockAceOpti
       return route.abort('blockedbyclient');
     }
     const url = new URL(request.url());
+    if (url.pathname === generatedClaimPath) {
+      served.push(request.url());
+      return route.fulfill({ status: 200, contentType: contentTypes['.html'], body: renderClaimDetailsHtml(generatedClaim(request.url())) });
+    }
     if (generatedPaths.has(url.pathname)) {
       const generated = generatedReport(request.url());
       const csv = url.pathname.endsWith('.csv');
@@ -190,6 +206,7 @@ export async function serveMockAce(context: BrowserContext, options: MockAceOpti
     notFound,
     unexpectedRequests,
     generatedReport,
+    generatedClaim,
     dispose: async () => {
       await context.unroute(aceUrlPattern, serveAce);
       await context.unroute('**', blockOthers);

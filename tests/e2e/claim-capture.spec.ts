@@ -65,3 +65,25 @@ test('claim capture can be turned off', async ({ context, background, mockAce, o
   expect(await readHistoryStore(extensionPage, 'claims')).toEqual([]);
   await expect(page.locator('[data-cape-notice]')).toHaveCount(0);
 });
+
+test('a claim of 9,999 entries on one claim-details page ends up in history whole, with its rejected entries and reasons', async ({ context, background, mockAce, openExtensionPage }) => {
+  test.setTimeout(120_000);
+  await useFixtureToday(background);
+  const url = mockAce.url('/cape/claim-details-large.html?entries=9999&seed=3');
+  const truth = mockAce.generatedClaim(url);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('[data-cape-notice] [role="status"]')).toContainText('saved 1 claim and 9999 entry results', { timeout: 60_000 });
+
+  const extensionPage = await openExtensionPage('popup.html');
+  const stored = (await readHistoryStore<StoredClaimEntry>(extensionPage, 'claimEntries')).filter((entry) => entry.claimNumber === truth.claimNumber);
+  expect(stored).toHaveLength(9_999);
+  const byEntry = new Map(stored.map((entry) => [entry.entryNumber, entry]));
+  for (const entry of truth.entries) {
+    const saved = byEntry.get(entry.entryNumber);
+    expect.soft(saved?.outcome, entry.entryNumber).toBe(entry.outcome);
+    if (entry.error) expect.soft(saved?.aceErrorText, entry.entryNumber).toBe(entry.error);
+  }
+  const claims = await readHistoryStore<StoredClaim>(extensionPage, 'claims');
+  expect(claims.find((claim) => claim.claimNumber === truth.claimNumber)).toMatchObject({ aceStatus: 'accepted-with-errors', source: 'captured' });
+});
