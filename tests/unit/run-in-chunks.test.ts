@@ -22,7 +22,7 @@ describe('runInChunks', () => {
     expect(yields).toBe(12);
   });
 
-  it('reads the clock after every item when told to (items that may each take milliseconds), and takes items added meanwhile', async () => {
+  it('reads the clock before every item when told to (items that may each take milliseconds), and takes items added meanwhile', async () => {
     let clock = 0;
     const items = [0, 1, 2];
     const handled: number[] = [];
@@ -38,6 +38,7 @@ describe('runInChunks', () => {
       { budgetMs: 8, itemsPerClockRead: 1, now: () => clock, yieldNow: async () => void yields++ },
     );
     expect(handled).toEqual([0, 1, 2, 10, 11]);
+    // Before every item once the budget is spent, and after the last, so what follows starts a task of its own.
     expect(yields).toBe(5);
   });
 
@@ -85,6 +86,20 @@ describe('observeMutations', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0]!.changed).toEqual([row]);
     controller.abort();
+  });
+});
+
+describe('runInChunks with a costly first item', () => {
+  it('yields before handling the first item when getting it used the budget (a generator\u2019s setup)', async () => {
+    let clock = 0;
+    let yields = 0;
+    const yieldsWhenHandled: number[] = [];
+    function* afterSetup(): Generator<number> {
+      clock += 20;
+      yield* [0, 1, 2];
+    }
+    await runInChunks(afterSetup(), () => void yieldsWhenHandled.push(yields), { budgetMs: 8, now: () => clock, yieldNow: async () => void yields++ });
+    expect(yieldsWhenHandled).toEqual([1, 1, 1]);
   });
 });
 

@@ -18,10 +18,10 @@ export async function runInChunks<T>(items: Iterable<T>, handle: (item: T) => vo
   const yieldNow = options.yieldNow ?? yieldToMain;
   let taskStart = now();
   const itemsPerClockRead = options.itemsPerClockRead ?? 4;
-  let sinceClockCheck = 0;
+  // Read before the first item too: getting it may have cost the most (a generator's setup, such as reading a table's header).
+  let sinceClockCheck = itemsPerClockRead - 1;
   for (const item of items) {
     if (options.signal?.aborted) return false;
-    handle(item);
     // The clock is read every few items: cheap items need not pay for it, costly ones (a badge, a table header) cannot run long.
     if (++sinceClockCheck >= itemsPerClockRead) {
       sinceClockCheck = 0;
@@ -31,7 +31,10 @@ export async function runInChunks<T>(items: Iterable<T>, handle: (item: T) => vo
         taskStart = now();
       }
     }
+    handle(item);
   }
+  // Whatever follows in this task (the next step of a pass) starts with a budget of its own.
+  if (!options.signal?.aborted && now() - taskStart >= budgetMs) await yieldNow();
   return !options.signal?.aborted;
 }
 
