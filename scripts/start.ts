@@ -30,7 +30,8 @@ async function showOverlay(context: BrowserContext, url: (path: string) => strin
   await page.goto(url('/cape/claim-details.html?claim=CAPE-26-0001733'));
   await page.waitForTimeout(1500);
   await page.goto(url('/reports/es003-thead.html'));
-  await settle(page, '[data-cape-verdict]');
+  // The pill, not its host: the host draws no box (display: contents), so it never counts as visible.
+  await settle(page, '[data-cape-verdict]:not([data-cape-hidden]) >> button');
   await page.waitForTimeout(1000);
   const pill = page.locator('[data-cape-verdict="eligible"] >> button').first();
   if (await pill.count()) await pill.focus();
