@@ -41,15 +41,9 @@ export async function runInChunks<T>(items: Iterable<T>, handle: (item: T) => vo
 /** Runs work cut into steps, yielding to the page whenever one task has used its budget; undefined when aborted first. */
 export async function runStepsInChunks<T>(steps: WorkSteps<T>, options: ChunkOptions = {}): Promise<T | undefined> {
   let result: { value: T } | undefined;
-  const eachStep: Iterable<void> = {
-    [Symbol.iterator]: () => ({
-      next: () => {
-        const step = steps.next();
-        if (step.done) result = { value: step.value };
-        return step.done ? { done: true, value: undefined } : { done: false, value: undefined };
-      },
-    }),
-  };
+  const eachStep = (function* (): Generator<void> {
+    result = { value: yield* steps };
+  })();
   await runInChunks(eachStep, () => undefined, { itemsPerClockRead: 1, ...options });
   return result?.value;
 }
