@@ -9,7 +9,7 @@ import { assessEntryInHistory, entryInHistory, lookUpHistory, lookupHitKey, type
 import { normalizeClaimNumber } from '@/utils/history-keys';
 import type { ClaimRecord } from '@/utils/history-schema';
 import { getClaim, recentClaims, type ClaimDetails } from '@/utils/history-store';
-import type { LookupQuery } from '@/utils/lookup-query';
+import { readLookupQuery, type LookupQuery } from '@/utils/lookup-query';
 import { historyRevision } from '@/utils/settings';
 import { statusOptionsFrom } from '@/utils/status-options';
 import { readStatusSettings, watchStatusSettings } from '@/utils/status-settings';
@@ -118,7 +118,9 @@ export function HistorySearch({ autoFocus = false, onReady, onRestage, recentLim
   useEffect(() => {
     if (!db) return;
     let live = true;
-    const claimNumber = normalizeClaimNumber(text);
+    // Not for text that reads as an entry number: its details are the entry's, and the read would be wasted on every keystroke.
+    const kind = readLookupQuery(text).kind;
+    const claimNumber = kind === 'entry' || kind === 'entry-with-zeros-restored' ? null : normalizeClaimNumber(text);
     claimAhead.current = claimNumber === null ? null : { claimNumber, revision, details: getClaim(db, claimNumber) };
     // A failure is reported by the detail that awaits it, or not at all when nothing does.
     claimAhead.current?.details.catch(() => undefined);
